@@ -1,1 +1,3 @@
-Console.WriteLine("x");
+using NetiquetteML.Training;
+
+return await Cli.RunAsync(args, CancellationToken.None);

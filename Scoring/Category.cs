@@ -1,0 +1,47 @@
+namespace NetiquetteML.Scoring;
+
+/// <summary>The four model categories of the labelling guide (shared/LABELS.md).</summary>
+public enum Category
+{
+    Offensive,
+    OffTopic,
+    Political,
+    Commercial,
+}
+
+public static class Categories
+{
+    public static readonly IReadOnlyList<Category> All = [Category.Offensive, Category.OffTopic, Category.Political, Category.Commercial];
+
+    /// <summary>The column name of the data contract and of the bundle's manifest.</summary>
+    public static string Name(this Category category) => category switch
+    {
+        Category.Offensive => "offensive",
+        Category.OffTopic => "off_topic",
+        Category.Political => "political",
+        Category.Commercial => "commercial",
+        _ => throw new ArgumentOutOfRangeException(nameof(category)),
+    };
+
+    /// <summary>The name of the label column in <see cref="Text.ModelInput"/>.</summary>
+    public static string LabelColumn(this Category category) => category switch
+    {
+        Category.Offensive => nameof(Text.ModelInput.Offensive),
+        Category.OffTopic => nameof(Text.ModelInput.OffTopic),
+        Category.Political => nameof(Text.ModelInput.Political),
+        Category.Commercial => nameof(Text.ModelInput.Commercial),
+        _ => throw new ArgumentOutOfRangeException(nameof(category)),
+    };
+
+    public static string ScoreColumn(this Category category) => category.Name() + "_score";
+
+    public static bool TryParse(string name, out Category category)
+    {
+        foreach (var c in All)
+        {
+            if (c.Name() == name) { category = c; return true; }
+        }
+        category = default;
+        return false;
+    }
+}

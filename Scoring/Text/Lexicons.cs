@@ -1,0 +1,77 @@
+using System.Collections.Frozen;
+
+namespace NetiquetteML.Scoring.Text;
+
+/// <summary>
+/// Small word lists, in normalised form (lower case, no accents), that the normaliser uses to
+/// read masked spellings and that give every model a few features which hold beyond the corpus.
+/// </summary>
+internal static class Lexicons
+{
+    /// <summary>Quebec sacres and the vulgar or insulting words a resident may type.</summary>
+    public static readonly FrozenSet<string> Offensive = new[]
+    {
+        "tabarnak", "tabarnac", "tabarnaque", "tabernak", "tabarnack", "tbk",
+        "calisse", "caliss", "calice", "calisser", "kaliss", "kalisse", "caliboire",
+        "crisse", "criss", "crisser", "crissement",
+        "ostie", "osti", "hostie", "estie", "esti", "sti", "ostifie", "estifie", "ostique",
+        "ciboire", "ciboere", "sacrament", "sacrement", "viarge", "calvaire", "bordel", "merde", "marde", "chier", "chiant", "chiante", "fuck", "fucking", "fucke", "shit",
+        "bitch", "salope", "salaud", "pute", "putain", "connard", "connasse", "conne", "cons", "con",
+        "idiot", "idiote", "idiots", "imbecile", "imbeciles", "debile", "debiles", "cave", "caves", "epais", "epaisse",
+        "innocent", "innocents", "niaiseux", "niaiseuse", "tarla", "twit", "mongol", "mongole", "retarde", "retardee",
+        "tapette", "fif", "fifi", "gouine", "negre", "negres", "bougnoule", "sauvage", "sauvages", "chienne",
+        "vache", "truie", "cochon", "porc", "incompetent", "incompetents", "voleur", "voleurs", "escroc", "crosseur",
+        "crosseurs", "menteur", "menteurs", "menteuse", "cul", "degueulasse", "ecoeurant", "ecoeurants",
+        "colon", "colons", "bs", "parasite", "parasites", "vidange", "clown", "clowns", "dinde",
+    }.ToFrozenSet();
+
+    /// <summary>
+    /// Minced oaths: mild on their own (the labelling guide puts a lone « maudit » at 0). A count
+    /// of their own lets the models tell them from real sacres instead of lumping them together.
+    /// </summary>
+    public static readonly FrozenSet<string> MildOaths = new[]
+    {
+        "maudit", "maudite", "maudits", "maudites", "mautadit", "mautadine", "tabarouette", "tabarnouche", "sapristi",
+        "mosus", "torrieux", "ciarge", "cibole", "bonyenne", "batince", "calvince", "caline", "titi", "crime", "misere",
+        "sacrifice", "ostination", "puree", "zut", "mince", "verrat",
+    }.ToFrozenSet();
+
+    /// <summary>Words naming parties, politicians and elections.</summary>
+    public static readonly FrozenSet<string> Political = new[]
+    {
+        "caq", "pq", "plq", "qs", "pcq", "pcc", "npd", "plc", "bloc", "liberal", "liberaux", "conservateur",
+        "conservateurs", "caquiste", "caquistes", "pequiste", "pequistes", "solidaire", "solidaires", "legault",
+        "poilievre", "carney", "trudeau", "pspp", "plamondon", "duhaime", "election", "elections", "electoral",
+        "voter", "votez", "vote", "votes", "candidat", "candidate", "campagne", "maire", "mairesse", "conseiller",
+        "conseillere", "conseillers", "trottier", "gauthier", "belanger", "ouellet", "pelletier", "boucher", "cyr",
+        "demission", "dehors", "mandat", "depute", "deputee", "ministre", "gouvernement", "parti", "partis",
+        "federal", "federaux", "ottawa", "quebec", "souverainete", "independance", "referendum", "politicien",
+        "politiciens", "politique",
+    }.ToFrozenSet();
+
+    /// <summary>Words of selling, buying, promotion and scams.</summary>
+    public static readonly FrozenSet<string> Commercial = new[]
+    {
+        "vendre", "vend", "vends", "vente", "ventes", "prix", "achat", "acheter", "achete", "promo", "promotion",
+        "rabais", "solde", "soldes", "special", "gratuit", "gratuite", "livraison", "commande", "commander",
+        "boutique", "magasin", "inbox", "mp", "dm", "prive", "contactez", "ecrivez", "texto", "crypto", "bitcoin",
+        "investissement", "investir", "profit", "revenu", "domicile", "gagner", "gagne", "concours", "code",
+        "lien", "abonnez", "inscrivez", "billets", "billet", "spectacle", "bingo", "soiree", "garage", "negociable",
+        "neuf", "usage", "kijiji", "marketplace", "entreprise", "service", "services", "soumission", "estimation",
+        "engage", "embauche", "emploi", "salaire", "forfait", "offre", "offert", "disponible", "rendez", "rdv",
+    }.ToFrozenSet();
+
+    /// <summary>Words of the town's own affairs: their presence argues against off_topic.</summary>
+    public static readonly FrozenSet<string> Municipal = new[]
+    {
+        "ville", "municipal", "municipale", "municipalite", "conseil", "seance", "rue", "rues", "avenue", "chemin",
+        "route", "deneigement", "neige", "trottoir", "trottoirs", "deneigeuse", "souffleuse", "travaux", "eau",
+        "aqueduc", "egout", "collecte", "poubelle", "poubelles", "recyclage", "compost", "bac", "bacs", "ecocentre",
+        "taxe", "taxes", "compte", "evaluation", "budget", "reglement", "permis", "parc", "parcs", "piscine",
+        "arena", "bibliotheque", "festival", "fete", "camp", "jour", "inscription", "inscriptions", "horaire",
+        "ouvert", "fermee", "ferme", "pompier", "pompiers", "incendie", "urgence", "sq", "police", "citoyens",
+        "citoyen", "quartier", "secteur", "employes", "hotel", "mairie", "senneterre", "riviere", "pont", "trou",
+        "nids", "asphalte", "pavage", "lumiere", "lumieres", "eclairage", "chiens", "chats", "licence", "avis",
+        "ebullition", "feu", "feux", "sopfeu", "hydro", "panne", "train", "gare", "autobus", "clsc", "cpe",
+    }.ToFrozenSet();
+}

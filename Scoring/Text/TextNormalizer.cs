@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+
+namespace NetiquetteML.Scoring.Text;
+
+/// <summary>
+/// Turns a raw French comment into the canonical form every model sees, in training and in
+/// scoring alike (train/serve parity lives here and only here).
+/// </summary>
+/// <remarks>
+/// Steps, in order: Unicode compatibility folding (full-width letters), removal of invisible
+/// characters, homoglyph mapping (Cyrillic/Greek look-alikes), URL/e-mail/money/number tokens,
+/// case and accent folding, leetspeak inside words (<c>t@barnak</c>, <c>0stie</c>), masked letters
+/// matched against a lexicon (<c>c*lisse</c>), spaced letters (<c>i d i o t</c>), elongations
+/// (<c>noooon</c>), elisions (<c>c'est</c> → <c>c est</c>). Accents are folded because residents
+/// type without them as often as with them; the folded and unfolded forms must meet.
+/// </remarks>
+public static class TextNormalizer
+{
+    /// <summary>
+    /// Bumped whenever the output of <see cref="Normalize"/> or of <see cref="CommentFeaturizer"/>
+    /// changes; stored in bundles, which a scorer of another version refuses.
+    /// </summary>
+    public const int Version = 2;
+
+    public const string UrlToken = "xxurl";
+    public const string EmailToken = "xxcourriel";
+    public const string MoneyToken = "xxmontant";
+    public const string NumberToken = "xxnombre";
+    public const string PhoneToken = "xxtelephone";
+    public const string MentionToken = "xxmention";
+
+    /// <summary>Longest input looked at; longer comments are cut so one huge paste cannot stall a model.</summary>
+    public const int MaxInputLength = 20_000;
+
+    public static string Normalize(string? raw)
+    {
+        if (string.IsNullOrEmpty(raw)) return string.Empty;
+        var text = raw.Length > MaxInputLength ? raw[..MaxInputLength] : raw;
+
+        text = FoldCompatibility(text);
+        text = Tokenizer.ReplaceSpecialSpans(text);
+        text = FoldCaseAndAccents(text);
+        text = Deobfuscator.Apply(text);
+        return CollapseWhitespace(text);
+    }
+
+    /// <summary>NFKC folding, invisible characters dropped, look-alike letters mapped to Latin.</summary>
+    internal static string FoldCompatibility(string text)
+    {
+        string folded;
+        try
+        {
+            folded = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // Lone surrogates make Normalize throw; drop them and retry.
+            folded = DropLoneSurrogates(text).Normalize(NormalizationForm.FormKC);
+        }
+
+        var sb = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (IsInvisible(c)) continue;
+            sb.Append(Homoglyphs.ToLatin(c));
+        }
+        return sb.ToString();
+    }
+
+    private static string DropLoneSurrogates(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[++i]);
+            }
+            else if (!char.IsSurrogate(c))
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsInvisible(char c) => c switch
+    {
+        '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u180E' => true,
+        _ => char.GetUnicodeCategory(c) == UnicodeCategory.Format && c != '\u200D' || c == '\0',
+    };
+
+    /// <summary>Lower case, accents removed, apostrophes unified and elisions split.</summary>
+    internal static string FoldCaseAndAccents(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark) continue;
+            switch (c)
+            {
+                case '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4' or '\'':
+                    sb.Append(' ');
+                    break;
+                case '\u0153': sb.Append("oe"); break;
+                case '\u00E6': sb.Append("ae"); break;
+                case '\u0152': sb.Append("oe"); break;
+                case '\u00C6': sb.Append("ae"); break;
+                case '\r' or '\n' or '\t': sb.Append(' '); break;
+                default:
+                    sb.Append(char.ToLowerInvariant(c));
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    internal static string CollapseWhitespace(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+            if (pendingSpace) sb.Append(' ');
+            pendingSpace = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,22 @@
+using NetiquetteML.Scoring.Policy;
+using NetiquetteML.Scoring.Rules;
+
+namespace NetiquetteML.Scoring;
+
+/// <summary>One category's calibrated probability and where it stands against the thresholds.</summary>
+public sealed record CategoryScore(Category Category, double Probability, bool Flagged, bool AboveRemove);
+
+/// <summary>The scorer's answer for one comment.</summary>
+public sealed record Verdict(
+    string? Id,
+    ModerationAction Action,
+    IReadOnlyList<CategoryScore> Categories,
+    IReadOnlyList<PersonalInfoFinding> PersonalInfo,
+    ShoutingResult Shouting,
+    IReadOnlyList<string> Reasons,
+    string RedactedText)
+{
+    public CategoryScore this[Category category] => Categories[(int)category];
+
+    public bool HasPersonalInfo => PersonalInfo.Count > 0;
+}

@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Tests.Support;
+using NetiquetteML.Training.Data;
+using Xunit.Abstractions;
+
+namespace NetiquetteML.Tests.Data;
+
+/// <summary>Checks over the shipped corpus and the shipped bundle, as they are committed.</summary>
+public class CorpusTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<IReadOnlyList<LabelledComment>> Rows = new(() => LabelledCsvLoader.LoadOne(Repo.Corpus).Rows);
+
+    [Fact]
+    public void Shipped_corpus_loads_without_a_single_error()
+    {
+        Assert.True(Rows.Value.Count >= 5000, $"{Rows.Value.Count} rows");
+    }
+
+    [Fact]
+    public void Every_data_file_follows_the_contract()
+    {
+        var files = DataHash.DefaultFiles(Repo.DataDirectory);
+        Assert.NotEmpty(files);
+        LabelledCsvLoader.LoadAll(files);
+    }
+
+    [Fact]
+    public void Near_duplicates_stay_under_one_percent_of_rows()
+    {
+        var texts = Rows.Value.Select(r => r.Text).ToList();
+        var pairs = NearDuplicateFinder.Find(texts, 0.8);
+        var rowsInPairs = pairs.SelectMany(p => new[] { p.First, p.Second }).Distinct().Count();
+        output.WriteLine($"{pairs.Count} pairs with 5-gram Jaccard >= 0.8, touching {rowsInPairs} of {texts.Count} rows");
+        foreach (var p in pairs.Take(20)) output.WriteLine($"  {p.Jaccard:0.00}  {Rows.Value[p.First].Id} ~ {Rows.Value[p.Second].Id}");
+        Assert.True(rowsInPairs <= texts.Count / 100, $"{rowsInPairs} rows are in near-duplicate pairs");
+    }
+
+    [Fact]
+    public void Near_duplicate_finder_catches_a_swapped_word_template()
+    {
+        var texts = new[]
+        {
+            "Le déneigement de la 4e Rue est vraiment mal fait cette année, c'est dangereux pour les enfants qui marchent à l'école le matin.",
+            "Le déneigement de la 9e Rue est vraiment mal fait cette année, c'est dangereux pour les enfants qui marchent à l'école le matin.",
+            "Merci pour l'info, je vais passer à l'écocentre samedi matin avec ma remorque.",
+        };
+        var pair = Assert.Single(NearDuplicateFinder.Find(texts, 0.8));
+        Assert.Equal((0, 1), (pair.First, pair.Second));
+    }
+
+    [Fact]
+    public void Corpus_meets_its_mix_targets()
+    {
+        var rows = Rows.Value;
+        Assert.True(rows.Select(r => r.Post).Where(p => p.Length > 0).Distinct().Count() >= 150);
+        foreach (var category in Categories.All)
+            Assert.True(rows.Count(r => r.Label(category)) >= 600, category.Name());
+        var acceptable = rows.Count(r => Categories.All.All(c => !r.Label(c)));
+        Assert.InRange(acceptable, rows.Count * 0.30, rows.Count * 0.50);
+    }
+
+    [Fact]
+    public void Datasheet_counts_match_the_file()
+    {
+        var datasheet = File.ReadAllText(Path.Combine(Repo.DataDirectory, "README.md"));
+        var counts = Regex.Matches(datasheet, @"^\|\s*`([a-z_+ ()]+)`\s*\|\s*(\d+)\s*\|", RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[1].Value.Trim(), m => int.Parse(m.Groups[2].Value));
+        var rows = Rows.Value;
+        var expected = new Dictionary<string, int>
+        {
+            ["rows"] = rows.Count,
+            ["posts"] = rows.Select(r => r.Post).Where(p => p.Length > 0).Distinct().Count(),
+            ["acceptable"] = rows.Count(r => Categories.All.All(c => !r.Label(c))),
+        };
+        foreach (var c in Categories.All) expected[c.Name()] = rows.Count(r => r.Label(c));
+        foreach (var a in Categories.All)
+            foreach (var b in Categories.All.Where(b => b > a))
+                expected[$"{a.Name()}+{b.Name()}"] = rows.Count(r => r.Label(a) && r.Label(b));
+        foreach (var (name, count) in expected)
+        {
+            Assert.True(counts.ContainsKey(name), $"the datasheet has no count for `{name}`");
+            Assert.True(count == counts[name], $"`{name}`: datasheet says {counts[name]}, file has {count}");
+        }
+    }
+
+    [Fact]
+    public void Committed_bundle_was_trained_on_the_data_in_the_repository()
+    {
+        var manifest = ModelBundle.ReadVerifiedManifest(Repo.ShippedBundle);
+        var files = DataHash.Describe(LabelledCsvLoader.LoadAll(DataHash.DefaultFiles(Repo.DataDirectory)));
+        Assert.True(files.Sha256 == manifest.TrainingData.Sha256,
+            "Data/ changed since Models/netiquette was trained: run `dotnet run --project Training -c Release -- train` and commit the bundle.");
+    }
+}

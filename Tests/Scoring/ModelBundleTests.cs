@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Tests.Support;
+
+namespace NetiquetteML.Tests.Scoring;
+
+public class ModelBundleTests
+{
+    private static TempDirectory CopyOfSharedBundle(out string bundle)
+    {
+        var dir = new TempDirectory();
+        bundle = Path.Combine(dir.Path, "bundle");
+        Directory.CreateDirectory(bundle);
+        foreach (var file in Directory.GetFiles(TrainedBundle.Shared.Directory))
+            File.Copy(file, Path.Combine(bundle, Path.GetFileName(file)));
+        return dir;
+    }
+
+    [Fact]
+    public void Tampered_model_file_is_refused_naming_the_file()
+    {
+        using var dir = CopyOfSharedBundle(out var bundle);
+        var model = Path.Combine(bundle, "model.zip");
+        var bytes = File.ReadAllBytes(model);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        File.WriteAllBytes(model, bytes);
+        var e = Assert.Throws<BundleException>(() => NetiquetteScorer.Load(bundle));
+        Assert.Contains("model.zip", e.Message);
+        Assert.Contains("SHA-256", e.Message);
+    }
+
+    [Fact]
+    public void Truncated_model_file_is_refused()
+    {
+        using var dir = CopyOfSharedBundle(out var bundle);
+        var model = Path.Combine(bundle, "model.zip");
+        var bytes = File.ReadAllBytes(model);
+        File.WriteAllBytes(model, bytes[..(bytes.Length / 3)]);
+        Assert.Throws<BundleException>(() => NetiquetteScorer.Load(bundle));
+    }
+
+    [Fact]
+    public void Newer_schema_version_is_refused()
+    {
+        using var dir = CopyOfSharedBundle(out var bundle);
+        Edit(bundle, m => m["schemaVersion"] = BundleManifest.CurrentSchemaVersion + 1);
+        Assert.Contains("newer", Assert.Throws<BundleException>(() => NetiquetteScorer.Load(bundle)).Message);
+    }
+
+    [Fact]
+    public void Wrong_label_set_is_refused()
+    {
+        using var dir = CopyOfSharedBundle(out var bundle);
+        Edit(bundle, m => m["labels"] = new JsonArray("offensive", "spam"));
+        Assert.Contains("label set", Assert.Throws<BundleException>(() => NetiquetteScorer.Load(bundle)).Message);
+    }
+
+    [Fact]
+    public void Missing_bundle_and_missing_manifest_are_refused_clearly()
+    {
+        using var dir = new TempDirectory();
+        Assert.Contains("does not exist", Assert.Throws<BundleException>(() => NetiquetteScorer.Load(Path.Combine(dir.Path, "nope"))).Message);
+        Assert.Contains("manifest.json is missing", Assert.Throws<BundleException>(() => NetiquetteScorer.Load(dir.Path)).Message);
+    }
+
+    [Fact]
+    public void Corrupt_manifest_is_refused()
+    {
+        using var dir = CopyOfSharedBundle(out var bundle);
+        File.WriteAllText(Path.Combine(bundle, "manifest.json"), "{ not json");
+        Assert.Contains("not valid JSON", Assert.Throws<BundleException>(() => NetiquetteScorer.Load(bundle)).Message);
+    }
+
+    [Fact]
+    public void Manifest_records_what_was_trained_on_and_how()
+    {
+        var manifest = TrainedBundle.Shared.Scorer.Bundle.Manifest;
+        Assert.Equal(Categories.All.Select(c => c.Name()), manifest.Labels);
+        Assert.Single(manifest.TrainingData.Files);
+        Assert.Equal(64, manifest.TrainingData.Sha256.Length);
+        Assert.All(Categories.All, c =>
+        {
+            var entry = manifest.For(c);
+            Assert.Equal(2, entry.CrossValidatedAveragePrecision.Count);
+            Assert.NotNull(entry.Test);
+            Assert.InRange(entry.Thresholds.Flag, 0, 1.01);
+        });
+        Assert.True(manifest.Split.TestIds.Count > 0);
+    }
+
+    private static void Edit(string bundle, Action<JsonObject> change)
+    {
+        var path = Path.Combine(bundle, "manifest.json");
+        var node = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        change(node);
+        File.WriteAllText(path, node.ToJsonString());
+    }
+}

@@ -1,0 +1,139 @@
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Policy;
+using NetiquetteML.Scoring.Rules;
+using NetiquetteML.Tests.Support;
+using NetiquetteML.Training.Commands;
+using NetiquetteML.Training.Learning;
+
+namespace NetiquetteML.Tests.Scoring;
+
+public class NetiquetteScorerTests
+{
+    private static NetiquetteScorer Scorer => TrainedBundle.Shared.Scorer;
+
+    [Fact]
+    public void Verdict_has_a_calibrated_probability_for_every_category()
+    {
+        var verdict = Scorer.Score(new Comment("Quand passe la déneigeuse sur la 4e Rue?", "Déneigement cette nuit", "c1"));
+        Assert.Equal("c1", verdict.Id);
+        Assert.Equal(Categories.All, verdict.Categories.Select(c => c.Category));
+        Assert.All(verdict.Categories, c => Assert.InRange(c.Probability, 0, 1));
+    }
+
+    [Fact]
+    public void Personal_information_removes_the_comment_and_is_redacted_from_reasons_and_text()
+    {
+        var verdict = Scorer.Score(new Comment("Appelez-moi au 819-555-0142 ou écrivez à jean.tremblay@gmail.com"));
+        Assert.Equal(ModerationAction.Remove, verdict.Action);
+        Assert.True(verdict.HasPersonalInfo);
+        Assert.Contains(verdict.Reasons, r => r.Contains("renseignements personnels"));
+        foreach (var text in verdict.Reasons.Append(verdict.RedactedText))
+        {
+            Assert.DoesNotContain("555-0142", text);
+            Assert.DoesNotContain("jean.tremblay", text);
+        }
+    }
+
+    [Fact]
+    public void Shouting_alone_sends_to_review_with_the_netiquette_clause()
+    {
+        var verdict = Scorer.Score(new Comment("MERCI À L'ÉQUIPE DES TRAVAUX PUBLICS POUR LE BEAU TRAVAIL!!!"));
+        Assert.True(verdict.Shouting.IsShouting);
+        Assert.True(verdict.Action >= ModerationAction.Review);
+        Assert.Contains(verdict.Reasons, r => r.Contains(NetiquetteClauses.ShoutingClause));
+    }
+
+    [Fact]
+    public void Flagged_category_gives_a_french_reason_citing_its_clause()
+    {
+        var verdict = Scorer.Score(new Comment("Gang de tabarnak d'incompétents au conseil, mangez donc d'la marde"));
+        foreach (var flagged in verdict.Categories.Where(c => c.Flagged))
+            Assert.Contains(verdict.Reasons, r => r.Contains(NetiquetteClauses.For(flagged.Category)));
+        Assert.Equal(verdict.Categories.Any(c => c.Flagged), verdict.Action != ModerationAction.Allow);
+    }
+
+    [Fact]
+    public void Policy_json_overrides_thresholds_and_actions()
+    {
+        var strict = ModerationPolicy.FromJson("""{ "shoutingAction": "Allow", "thresholdOverrides": { "offensive": { "flag": 0.0 } } }""");
+        var scorer = NetiquetteScorer.Load(TrainedBundle.Shared.Directory, strict);
+        var verdict = scorer.Score(new Comment("BONJOUR À TOUS LES CITOYENS DE LA VILLE"));
+        Assert.True(verdict[Category.Offensive].Flagged);
+        Assert.True(verdict.Shouting.IsShouting);
+        Assert.DoesNotContain(verdict.Reasons, r => r.Contains(NetiquetteClauses.ShoutingClause));
+    }
+
+    [Fact]
+    public void Eight_threads_give_exactly_the_sequential_results()
+    {
+        var comments = TrainedBundle.Shared.Rows.Take(200).Select(r => r.ToComment()).ToArray();
+        var sequential = comments.Select(Scorer.Score).ToArray();
+        var parallel = new Verdict[8][];
+        var threads = Enumerable.Range(0, 8).Select(t => new Thread(() =>
+        {
+            // Half the threads score the same order, half a rotated one: same and different comments at once.
+            var result = new Verdict[comments.Length];
+            for (var round = 0; round < 3; round++)
+                for (var k = 0; k < comments.Length; k++)
+                {
+                    var i = t % 2 == 0 ? k : (k + 37 * t) % comments.Length;
+                    result[i] = Scorer.Score(comments[i]);
+                }
+            parallel[t] = result;
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        foreach (var result in parallel)
+            for (var i = 0; i < comments.Length; i++)
+                Assert.Equal(Describe(sequential[i]), Describe(result[i]));
+    }
+
+    [Fact]
+    public void Batch_scoring_keeps_input_order_and_equals_single_calls()
+    {
+        var comments = TrainedBundle.Shared.Rows.Take(300).Select(r => r.ToComment()).ToArray();
+        var batch = Scorer.ScoreMany(comments, chunkSize: 64).ToArray();
+        Assert.Equal(comments.Select(c => c.Id), batch.Select(v => v.Id));
+        for (var i = 0; i < comments.Length; i += 17)
+            Assert.Equal(Describe(Scorer.Score(comments[i])), Describe(batch[i]));
+    }
+
+    [Fact]
+    public void Scorer_probabilities_equal_what_evaluate_computed_at_training()
+    {
+        var built = TrainedBundle.Shared;
+        var manifest = built.Scorer.Bundle.Manifest;
+        var testRows = built.Rows.Where(r => manifest.Split.TestIds.Contains(r.Id)).ToList();
+        var metrics = BundleEvaluator.Metrics(BundleEvaluator.Score(built.Scorer, testRows));
+        foreach (var category in Categories.All)
+        {
+            Assert.Equal(manifest.For(category).Test!.AveragePrecision, metrics[category.Name()].AveragePrecision, 6);
+            Assert.Equal(manifest.For(category).Test!.TruePositives, metrics[category.Name()].TruePositives);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\0\0\0")]
+    [InlineData("\uD800 lone surrogate")]
+    [InlineData("😀😀😀🔥🔥")]
+    public void Odd_input_returns_a_verdict(string text)
+    {
+        var verdict = Scorer.Score(new Comment(text));
+        Assert.NotNull(verdict);
+    }
+
+    [Fact]
+    public void Megabyte_comment_returns_a_verdict()
+    {
+        var huge = string.Concat(Enumerable.Repeat("c'est long 819 555 0142 aaaaaaa ", 33_000));
+        var verdict = Scorer.Score(new Comment(huge));
+        Assert.True(verdict.HasPersonalInfo);
+        Assert.DoesNotContain("555 0142", verdict.RedactedText);
+    }
+
+    internal static string Describe(Verdict v) =>
+        $"{v.Id}|{v.Action}|{string.Join(",", v.Categories.Select(c => $"{c.Probability:R}{c.Flagged}{c.AboveRemove}"))}|" +
+        $"{string.Join(",", v.PersonalInfo.Select(f => $"{f.Kind}{f.Start}+{f.Length}"))}|{v.Shouting.IsShouting}|{string.Join("/", v.Reasons)}|{v.RedactedText}";
+}

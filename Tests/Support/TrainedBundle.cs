@@ -1,0 +1,60 @@
+using NetiquetteML.Scoring;
+using NetiquetteML.Training.Bundles;
+using NetiquetteML.Training.Data;
+using NetiquetteML.Training.Learning;
+
+namespace NetiquetteML.Tests.Support;
+
+/// <summary>
+/// One small bundle trained once per test run (both learners, few trees, a sample of the shipped
+/// corpus) and shared by every test that needs a model, instead of retraining in each.
+/// </summary>
+public static class TrainedBundle
+{
+    private static readonly Lazy<Built> Instance = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public sealed record Built(string Directory, string DataFile, NetiquetteScorer Scorer, IReadOnlyList<LabelledComment> Rows);
+
+    public static Built Shared => Instance.Value;
+
+    /// <summary>A stratified-enough sample: every 6th row of the corpus keeps all posts and all labels.</summary>
+    public static IReadOnlyList<LabelledComment> SampleRows(int every = 6) =>
+        LabelledCsvLoader.LoadOne(Repo.Corpus).Rows.Where((_, i) => i % every == 0).ToList();
+
+    private static Built Build()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "netiquette-shared-bundle-" + Environment.ProcessId);
+        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        Directory.CreateDirectory(root);
+        var dataFile = Path.Combine(root, "sample.csv");
+        SampleCsv.Write(dataFile, SampleRows());
+        var loaded = LabelledCsvLoader.LoadAll([dataFile]);
+        var options = new TrainingOptions { Folds = 3, LearnerSettings = new LearnerSettings { FastTreeTrees = 20 } };
+        var trained = new ModelTrainer(options, _ => { }).Train(loaded[0].Rows);
+        var bundle = Path.Combine(root, "bundle");
+        BundleWriter.Write(trained, loaded, bundle, "test");
+        return new Built(bundle, dataFile, NetiquetteScorer.Load(bundle), loaded[0].Rows);
+    }
+}
+
+/// <summary>Writes labelled rows back to a contract CSV (for tests that need a file).</summary>
+public static class SampleCsv
+{
+    public static void Write(string path, IEnumerable<LabelledComment> rows)
+    {
+        using var writer = CsvHelper.CsvWriter.ToFile(path, new CsvHelper.CsvWriterOptions { NewLine = "\n" });
+        foreach (var h in LabelledCsvLoader.RequiredColumns) writer.WriteField(h);
+        writer.EndRecord();
+        foreach (var r in rows)
+        {
+            writer.WriteField(r.Id);
+            writer.WriteField(r.Post);
+            writer.WriteField(r.Text);
+            writer.WriteField(r.Offensive ? "1" : "0");
+            writer.WriteField(r.OffTopic ? "1" : "0");
+            writer.WriteField(r.Political ? "1" : "0");
+            writer.WriteField(r.Commercial ? "1" : "0");
+            writer.EndRecord();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using CsCheck;
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Text;
+
+namespace NetiquetteML.Tests.Text;
+
+public class TextNormalizerTests
+{
+    [Theory]
+    [InlineData("Crisse que c'est long", "crisse que c est long")]
+    [InlineData("Déneigement ÉTÉ", "deneigement ete")]
+    [InlineData("noooooon merciiiii", "non merci")]
+    [InlineData("t@barnak", "tabarnak")]
+    [InlineData("0stie de cave", "ostie de cave")]
+    [InlineData("tabarn4k", "tabarnak")]
+    [InlineData("c*lisse", "calisse")]
+    [InlineData("i d i o t", "idiot")]
+    [InlineData("c.o.n", "con")]
+    [InlineData("l’hôtel de ville", "l hotel de ville")]
+    public void Obfuscated_and_accented_spellings_meet_their_plain_form(string raw, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Normalize(raw));
+
+    [Fact]
+    public void Zero_width_characters_are_removed()
+    {
+        Assert.Equal("tabarnak", TextNormalizer.Normalize("ta\u200Bbar\u200Dnak"));
+    }
+
+    [Fact]
+    public void Cyrillic_and_full_width_look_alikes_become_latin()
+    {
+        // « tаbarnak » with a Cyrillic а, and « ｉｄｉｏｔ » in full-width letters.
+        Assert.Equal("tabarnak", TextNormalizer.Normalize("t\u0430barnak"));
+        Assert.Equal("idiot", TextNormalizer.Normalize("ｉｄｉｏｔ"));
+    }
+
+    [Fact]
+    public void Urls_emails_amounts_and_numbers_become_tokens()
+    {
+        var normalized = TextNormalizer.Normalize("Visitez www.promo-pneus.com ou écrivez à bob@gmail.com, 300$ le set, 4 pneus");
+        Assert.Contains(TextNormalizer.UrlToken, normalized);
+        Assert.Contains(TextNormalizer.EmailToken, normalized);
+        Assert.Contains(TextNormalizer.MoneyToken, normalized);
+        Assert.Contains(TextNormalizer.NumberToken, normalized);
+        Assert.DoesNotContain("gmail", normalized);
+    }
+
+    [Theory]
+    [InlineData("la 10e Avenue", "la 10e avenue")]
+    [InlineData("le conseil municipal", "le conseil municipal")]
+    [InlineData("il y a à faire", "il y a a faire")]
+    public void Ordinary_words_and_ordinals_are_left_alone(string raw, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Normalize(raw));
+
+    [Fact]
+    public void Punctuation_is_split_from_words()
+    {
+        Assert.Equal("bravo , merci !!", TextNormalizer.Normalize("Bravo, merci!!!!!"));
+    }
+
+    [Fact]
+    public void Any_string_normalizes_without_exception_and_is_idempotent_on_its_output()
+    {
+        Gen.String.Sample(s =>
+        {
+            var once = TextNormalizer.Normalize(s);
+            Assert.NotNull(once);
+            Assert.True(once.Length <= TextNormalizer.MaxInputLength * 8);
+        }, iter: 2000);
+        Gen.Char.Array[0, 200].Select(c => new string(c)).Sample(s => TextNormalizer.Normalize(s), iter: 2000);
+    }
+
+    [Fact]
+    public void Huge_input_is_cut_and_returns_quickly()
+    {
+        var huge = string.Concat(Enumerable.Repeat("tabarnak 819-555-0142 ", 60_000));
+        var normalized = TextNormalizer.Normalize(huge);
+        Assert.True(normalized.Length < huge.Length);
+    }
+
+    [Fact]
+    public void Featurizer_reads_the_post_to_measure_overlap()
+    {
+        var onTopic = CommentFeaturizer.ToModelInput(new Comment("Quand passe la déneigeuse sur la 4e Rue?", "Opération de déneigement ce soir dans le secteur de la 4e Rue."));
+        var offTopic = CommentFeaturizer.ToModelInput(new Comment("Quelqu'un a vu mon chat gris?", "Opération de déneigement ce soir dans le secteur de la 4e Rue."));
+        var noPost = CommentFeaturizer.ToModelInput(new Comment("Quand passe la déneigeuse sur la 4e Rue?"));
+        Assert.True(onTopic.Signals[0] > offTopic.Signals[0]);
+        Assert.True(onTopic.Signals[1] > offTopic.Signals[1]);
+        Assert.Equal(1f, onTopic.Signals[2]);
+        Assert.Equal(0f, noPost.Signals[2]);
+        Assert.Equal(CommentFeaturizer.SignalCount, CommentFeaturizer.SignalNames.Count);
+    }
+}

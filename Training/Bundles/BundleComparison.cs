@@ -1,0 +1,64 @@
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Training.Data;
+using NetiquetteML.Training.Learning;
+
+namespace NetiquetteML.Training.Bundles;
+
+/// <summary>
+/// A champion and a challenger evaluated on the same rows: per-category metrics side by side,
+/// the comments whose action changed, and whether the challenger regresses beyond a tolerance.
+/// </summary>
+public sealed record BundleComparison(
+    int Rows,
+    IReadOnlyDictionary<string, CategoryMetrics> Champion,
+    IReadOnlyDictionary<string, CategoryMetrics> Challenger,
+    IReadOnlyList<(ScoredRow Before, ScoredRow After)> Changed,
+    IReadOnlyList<string> Regressions)
+{
+    public bool Passes => Regressions.Count == 0;
+
+    public static BundleComparison Run(NetiquetteScorer champion, NetiquetteScorer challenger, IReadOnlyList<LabelledComment> rows, double tolerance)
+    {
+        if (rows.Count == 0) throw new InvalidOperationException("no rows to compare the bundles on.");
+        var before = BundleEvaluator.Score(champion, rows);
+        var after = BundleEvaluator.Score(challenger, rows);
+        var a = BundleEvaluator.Metrics(before);
+        var b = BundleEvaluator.Metrics(after);
+        var regressions = new List<string>();
+        foreach (var category in Categories.All.Select(c => c.Name()))
+        {
+            if (b[category].AveragePrecision < a[category].AveragePrecision - tolerance)
+                regressions.Add($"{category}: average precision {a[category].AveragePrecision:0.000} -> {b[category].AveragePrecision:0.000}");
+            if (b[category].Precision < a[category].Precision - tolerance)
+                regressions.Add($"{category}: precision at flag {a[category].Precision:0.000} -> {b[category].Precision:0.000}");
+        }
+        var changed = before.Zip(after).Where(p => p.First.Verdict.Action != p.Second.Verdict.Action).ToList();
+        return new BundleComparison(rows.Count, a, b, changed, regressions);
+    }
+
+    /// <summary>The comparison table and changed verdicts, in redacted text.</summary>
+    public IEnumerable<string> Describe(int maxChanged = 30)
+    {
+        yield return $"{Rows} comments, metrics at each bundle's own flag threshold (champion -> challenger):";
+        yield return $"{"category",-11}{"precision",22}{"recall",22}{"F1",22}{"AP",22}";
+        foreach (var c in Categories.All.Select(c => c.Name()))
+        {
+            var (x, y) = (Champion[c], Challenger[c]);
+            yield return $"{c,-11}{Cell(x.Precision, y.Precision),22}{Cell(x.Recall, y.Recall),22}{Cell(x.F1, y.F1),22}{Cell(x.AveragePrecision, y.AveragePrecision),22}";
+        }
+        yield return $"{Changed.Count} comment(s) change action:";
+        foreach (var (before, after) in Changed.Take(maxChanged))
+            yield return $"  {before.Row.Id}: {before.Verdict.Action} -> {after.Verdict.Action}  « {Shorten(after.Verdict.RedactedText)} »";
+        if (Changed.Count > maxChanged) yield return $"  ... and {Changed.Count - maxChanged} more.";
+        yield return Passes ? "verdict: the challenger does not regress." : "verdict: REGRESSION — " + string.Join("; ", Regressions);
+    }
+
+    private static string Cell(double a, double b) => $"{a:0.000} -> {b:0.000} ({b - a:+0.000;-0.000;+0.000})";
+
+    private static string Shorten(string text)
+    {
+        var flat = text.ReplaceLineEndings(" ");
+        return flat.Length <= 90 ? flat : flat[..90] + "…";
+    }
+}

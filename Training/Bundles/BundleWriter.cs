@@ -1,0 +1,65 @@
+using Microsoft.ML;
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Scoring.Text;
+using NetiquetteML.Training.Data;
+using NetiquetteML.Training.Learning;
+
+namespace NetiquetteML.Training.Bundles;
+
+/// <summary>
+/// Writes a bundle into a temporary folder next to its destination, verifies it by loading it
+/// with the public scorer and evaluating the held-out rows, and only then moves it into place.
+/// A failure or cancellation at any step leaves the previous bundle untouched and no
+/// temporary folder behind.
+/// </summary>
+public static class BundleWriter
+{
+    public static string ToolVersion => typeof(BundleWriter).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+
+    public static (BundleManifest Manifest, Dictionary<string, CategoryMetrics> TestMetrics) Write(
+        TrainedModel trained, IReadOnlyList<LabelledCsvLoader.LoadedFile> data, string destination, string name,
+        CancellationToken cancellationToken = default)
+    {
+        var full = Path.GetFullPath(destination);
+        var parent = Path.GetDirectoryName(full) ?? ".";
+        Directory.CreateDirectory(parent);
+        var temp = Path.Combine(parent, $".tmp-{Path.GetFileName(full)}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var ml = new MLContext(seed: 1);
+            var manifest = new BundleManifest
+            {
+                Name = name,
+                CreatedUtc = DateTimeOffset.UtcNow,
+                ToolVersion = ToolVersion,
+                NormalizerVersion = TextNormalizer.Version,
+                Labels = Categories.All.Select(c => c.Name()).ToList(),
+                TrainingData = DataHash.Describe(data),
+                Split = trained.Split,
+                Categories = trained.Categories,
+            };
+            var modelPath = Path.Combine(temp, manifest.ModelFile);
+            ml.Model.Save(trained.Model, trained.InputSchema, modelPath);
+            manifest.Files = [new BundleFile { Name = manifest.ModelFile, Sha256 = ModelBundle.Sha256OfFile(modelPath), Bytes = new FileInfo(modelPath).Length }];
+            File.WriteAllText(Path.Combine(temp, BundleManifest.FileName), manifest.ToJson());
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // Verify through the same door the apps use, and record what it measures on held-out rows.
+            var scorer = NetiquetteScorer.Load(temp);
+            var metrics = BundleEvaluator.Metrics(BundleEvaluator.Score(scorer, trained.TestRows));
+            foreach (var (category, m) in metrics) manifest.Categories[category].Test = m;
+            File.WriteAllText(Path.Combine(temp, BundleManifest.FileName), manifest.ToJson());
+            ModelBundle.ReadVerifiedManifest(temp);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            BundleStore.Replace(temp, full);
+            return (manifest, metrics);
+        }
+        finally
+        {
+            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Scoring.Policy;
+using NetiquetteML.Training.Bundles;
+using NetiquetteML.Training.Data;
+using NetiquetteML.Training.Learning;
+
+namespace NetiquetteML.Training.Commands;
+
+/// <summary>NetiquetteML: train, evaluate and run the French comment moderation models.</summary>
+public sealed class NetiquetteCommands
+{
+    /// <summary>Train the offensive, off_topic, political and commercial models and write a verified bundle.</summary>
+    /// <param name="data">Labelled CSV files, comma-separated (default: every *.csv in Data/).</param>
+    /// <param name="output">Bundle folder to write; replaced only when the new bundle is complete and verified.</param>
+    /// <param name="seed">Seed of the grouped split, the folds and the learners.</param>
+    /// <param name="folds">Number of grouped cross-validation folds used to compare learners and calibrate.</param>
+    /// <param name="testFraction">Share of posts held out for the test split.</param>
+    /// <param name="learners">Learners to compare, comma-separated: SdcaLogisticRegression,FastTree.</param>
+    /// <param name="fastTreeTrees">Number of trees of FastTree.</param>
+    /// <param name="preferLatest">When files disagree on the labels of the same id or text, keep the later file's labels instead of stopping.</param>
+    public int Train(string[]? data = null, string output = RepoPaths.DefaultModel, int seed = 42, int folds = 4,
+        double testFraction = 0.2, string learners = "SdcaLogisticRegression,FastTree", int fastTreeTrees = 100,
+        bool preferLatest = false, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
+    {
+        var files = ResolveData(data);
+        SafeConsole.Out($"Loading {files.Count} labelled file(s): {string.Join(", ", files.Select(Path.GetFileName))}");
+        var loaded = LabelledCsvLoader.LoadAll(files, preferLatest);
+        var rows = loaded.SelectMany(f => f.Rows).ToList();
+        SafeConsole.Out($"{rows.Count} comments; positives: {string.Join(", ", Categories.All.Select(c => $"{c.Name()} {rows.Count(r => r.Label(c))}"))}");
+
+        var options = new TrainingOptions
+        {
+            Seed = seed,
+            Folds = folds,
+            TestFraction = testFraction,
+            Learners = ParseLearners(learners),
+            LearnerSettings = new LearnerSettings { FastTreeTrees = fastTreeTrees },
+        };
+        var trained = new ModelTrainer(options, SafeConsole.Out).Train(rows, cancellationToken);
+        var destination = RepoPaths.Resolve(output);
+        var (manifest, metrics) = BundleWriter.Write(trained, loaded, destination, Path.GetFileName(Path.GetFullPath(destination)), cancellationToken);
+
+        SafeConsole.Out($"\nBundle written to {destination} (data SHA-256 {manifest.TrainingData.Sha256[..12]}…).");
+        SafeConsole.Out($"Held-out test split ({manifest.Split.TestRows} comments under {manifest.Split.TestPosts} posts never seen in training), at the flag threshold:");
+        SafeConsole.Out(BundleEvaluator.Table(metrics, manifest));
+        ReportUnreachedTargets(manifest);
+        return ExitCodes.Success;
+    });
+
+    /// <summary>Evaluate a bundle on a labelled file and print the per-category table.</summary>
+    /// <param name="model">Bundle folder.</param>
+    /// <param name="data">Labelled CSV file (default: the bundle's held-out test rows, read from the files it was trained on in Data/).</param>
+    public int Evaluate(string model = RepoPaths.DefaultModel, string? data = null) => CommandGuard.Run(() =>
+    {
+        var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model));
+        var rows = EvaluationRows(scorer.Bundle.Manifest, data);
+        var metrics = BundleEvaluator.Metrics(BundleEvaluator.Score(scorer, rows));
+        SafeConsole.Out($"{rows.Count} comments{(data is null ? " (the bundle's held-out test split)" : $" from {data}")}, at the flag threshold:");
+        SafeConsole.Out(BundleEvaluator.Table(metrics, scorer.Bundle.Manifest));
+        return ExitCodes.Success;
+    });
+
+    /// <summary>Score comments: a CSV file (id,text[,post]) to CSV, or one --text for a person at a terminal.</summary>
+    /// <param name="input">CSV file with at least the columns id and text (post optional; other columns ignored).</param>
+    /// <param name="text">One comment to judge, printed as a readable French verdict.</param>
+    /// <param name="post">With --text: the post the comment answers.</param>
+    /// <param name="model">Bundle folder.</param>
+    /// <param name="output">Output CSV (default: standard output). Written to a temporary file, then moved.</param>
+    /// <param name="policy">JSON file overriding the moderation policy.</param>
+    public int Score(string? input = null, string? text = null, string? post = null, string model = RepoPaths.DefaultModel,
+        string? output = null, string? policy = null, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
+    {
+        if ((input is null) == (text is null)) throw new InputException("give either --input FILE.csv or --text \"comment\".");
+        var moderation = policy is null ? null : ModerationPolicy.FromJsonFile(policy);
+        var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model), moderation);
+        if (text is not null)
+        {
+            SafeConsole.Out(VerdictText.Describe(scorer.Score(new Comment(text, post))));
+            return ExitCodes.Success;
+        }
+        var count = ScoreFile.Run(scorer, input!, output, cancellationToken);
+        if (output is not null) SafeConsole.Error($"{count} comments scored to {output}.");
+        return ExitCodes.Success;
+    });
+
+    internal static IReadOnlyList<string> ResolveData(string[]? data)
+    {
+        if (data is { Length: > 0 }) return data.Select(RepoPaths.Resolve).ToList();
+        var folder = RepoPaths.Resolve(RepoPaths.DefaultData);
+        var files = DataHash.DefaultFiles(folder);
+        if (files.Count == 0) throw new InputException($"no labelled CSV file in '{folder}'; pass --data FILE.csv.");
+        return files;
+    }
+
+    /// <summary>The rows to evaluate: a given file, or the held-out ids of the bundle found in its training files.</summary>
+    internal static IReadOnlyList<LabelledComment> EvaluationRows(BundleManifest manifest, string? data)
+    {
+        if (data is not null) return LabelledCsvLoader.LoadOne(RepoPaths.Resolve(data)).Rows;
+        var folder = RepoPaths.Resolve(RepoPaths.DefaultData);
+        var files = manifest.TrainingData.Files.Select(f => Path.Combine(folder, f.Name)).ToList();
+        var missing = files.Where(f => !File.Exists(f)).ToList();
+        if (missing.Count > 0) throw new InputException($"the bundle's training files are not in {folder} ({string.Join(", ", missing.Select(Path.GetFileName))}); pass --data FILE.csv.");
+        var ids = manifest.Split.TestIds.ToHashSet(StringComparer.Ordinal);
+        var rows = LabelledCsvLoader.LoadAll(files).SelectMany(f => f.Rows).Where(r => ids.Contains(r.Id)).ToList();
+        if (rows.Count != ids.Count)
+            throw new InputException($"only {rows.Count} of the bundle's {ids.Count} held-out rows are in {folder}: the data changed since training. Retrain, or pass --data FILE.csv.");
+        return rows;
+    }
+
+    private static IReadOnlyList<LearnerKind> ParseLearners(string learners)
+    {
+        var result = new List<LearnerKind>();
+        foreach (var name in learners.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<LearnerKind>(name, ignoreCase: true, out var kind))
+                throw new InputException($"unknown learner '{name}'; expected {string.Join(" or ", Enum.GetNames<LearnerKind>())}.");
+            result.Add(kind);
+        }
+        if (result.Count == 0) throw new InputException("--learners needs at least one learner.");
+        return result;
+    }
+
+    private static void ReportUnreachedTargets(BundleManifest manifest)
+    {
+        foreach (var category in Categories.All)
+        {
+            var t = manifest.For(category).Thresholds;
+            if (!t.FlagTargetReached)
+                SafeConsole.Out($"note: {category.Name()}: flag precision target {t.FlagPrecisionTarget:0.00} not reachable on validation data; flag set at best F1 ({t.Flag:0.000}).");
+            if (!t.RemoveTargetReached)
+                SafeConsole.Out($"note: {category.Name()}: remove precision target {t.RemovePrecisionTarget:0.00} not reachable on validation data; automatic removal disabled for it.");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using CsvHelper;
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Training.Bundles;
+using NetiquetteML.Training.Data;
+using NetiquetteML.Training.Learning;
+
+namespace NetiquetteML.Training.Commands;
+
+/// <summary>Retraining for analysts: compare a challenger with the bundle in service, promote it, roll back, and pick comments to label next.</summary>
+public sealed class RetrainingCommands
+{
+    /// <summary>Compare a challenger bundle with the champion on the same held-out rows; exit 3 when it regresses.</summary>
+    /// <param name="challenger">The newly trained bundle folder.</param>
+    /// <param name="champion">The bundle in service.</param>
+    /// <param name="data">Labelled CSV to compare on (default: the challenger's held-out rows that the champion did not train on).</param>
+    /// <param name="tolerance">Largest drop of average precision or precision at flag, per category, that is not a regression.</param>
+    public int Compare(string challenger, string champion = RepoPaths.DefaultModel, string? data = null, double tolerance = 0.02) => CommandGuard.Run(() =>
+    {
+        var comparison = RunComparison(challenger, champion, data, tolerance);
+        foreach (var line in comparison.Describe()) SafeConsole.Out(line);
+        return comparison.Passes ? ExitCodes.Success : ExitCodes.Regression;
+    });
+
+    /// <summary>Put a challenger in service if it does not regress; the previous bundle is archived under Models/archive/.</summary>
+    /// <param name="challenger">The newly trained bundle folder.</param>
+    /// <param name="champion">The bundle in service.</param>
+    /// <param name="data">Labelled CSV to compare on (default: held-out rows).</param>
+    /// <param name="tolerance">Largest drop per category that is not a regression.</param>
+    /// <param name="force">Promote even if the comparison finds a regression.</param>
+    public int Promote(string challenger, string champion = RepoPaths.DefaultModel, string? data = null, double tolerance = 0.02, bool force = false) => CommandGuard.Run(() =>
+    {
+        var championPath = RepoPaths.Resolve(champion);
+        BundleStore.Recover(championPath);
+        if (Directory.Exists(championPath))
+        {
+            var comparison = RunComparison(challenger, champion, data, tolerance);
+            foreach (var line in comparison.Describe()) SafeConsole.Out(line);
+            if (!comparison.Passes && !force)
+            {
+                SafeConsole.Error("promotion refused: the challenger regresses (use --force to promote anyway). The bundle in service is unchanged.");
+                return ExitCodes.Regression;
+            }
+        }
+        var archived = BundleArchive.Promote(RepoPaths.Resolve(challenger), championPath);
+        SafeConsole.Out($"promoted {challenger} to {championPath}" + (archived.Length > 0 ? $"; previous bundle archived as {archived} (undo with `rollback`)." : "."));
+        return ExitCodes.Success;
+    });
+
+    /// <summary>Restore the most recently archived bundle (or --to NAME) as the bundle in service.</summary>
+    /// <param name="champion">The bundle in service.</param>
+    /// <param name="to">Name of the archive folder to restore (default: the latest).</param>
+    public int Rollback(string champion = RepoPaths.DefaultModel, string? to = null) => CommandGuard.Run(() =>
+    {
+        var restored = BundleArchive.Rollback(RepoPaths.Resolve(champion), to);
+        SafeConsole.Out($"restored archived bundle {restored} to {champion}.");
+        return ExitCodes.Success;
+    });
+
+    /// <summary>Rank unlabelled comments by how much labelling them would help, as a CSV ready to label.</summary>
+    /// <param name="input">CSV with id and text (post optional).</param>
+    /// <param name="model">Bundle folder.</param>
+    /// <param name="count">How many comments to suggest.</param>
+    /// <param name="output">Output CSV (default: standard output).</param>
+    public int Suggest(string input, string model = RepoPaths.DefaultModel, int count = 200, string? output = null, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
+    {
+        var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model));
+        var path = RepoPaths.Resolve(input);
+        if (!File.Exists(path)) throw new InputException($"{input}: file not found.");
+        var ranked = LabellingPriority.Rank(scorer, ScoreFile.ReadComments(path), count, cancellationToken);
+        WriteSuggestions(ranked, output);
+        if (output is not null) SafeConsole.Error($"{ranked.Count} comments to label written to {output}.");
+        return ExitCodes.Success;
+    });
+
+    internal static BundleComparison RunComparison(string challenger, string champion, string? data, double tolerance)
+    {
+        var challengerScorer = NetiquetteScorer.Load(RepoPaths.Resolve(challenger));
+        var championScorer = NetiquetteScorer.Load(RepoPaths.Resolve(champion));
+        var rows = data is not null
+            ? LabelledCsvLoader.LoadOne(RepoPaths.Resolve(data)).Rows
+            : UnseenByBoth(championScorer.Bundle.Manifest, challengerScorer.Bundle.Manifest);
+        return BundleComparison.Run(championScorer, challengerScorer, rows, tolerance);
+    }
+
+    /// <summary>The challenger's held-out rows minus any row the champion was trained on.</summary>
+    private static IReadOnlyList<LabelledComment> UnseenByBoth(BundleManifest champion, BundleManifest challenger)
+    {
+        var rows = NetiquetteCommands.EvaluationRows(challenger, null);
+        var folder = RepoPaths.Resolve(RepoPaths.DefaultData);
+        var championTest = champion.Split.TestIds.ToHashSet(StringComparer.Ordinal);
+        var championFiles = champion.TrainingData.Files.Select(f => Path.Combine(folder, f.Name)).Where(File.Exists).ToList();
+        var championTrained = championFiles.Count == 0 ? [] :
+            LabelledCsvLoader.LoadAll(championFiles, preferLatest: true).SelectMany(f => f.Rows)
+                .Select(r => r.Id).Where(id => !championTest.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        var unseen = rows.Where(r => !championTrained.Contains(r.Id)).ToList();
+        if (unseen.Count == 0) throw new InputException("the champion was trained on every held-out row of the challenger; pass --data FILE.csv with rows neither has seen.");
+        return unseen;
+    }
+
+    private static void WriteSuggestions(IReadOnlyList<(Comment Comment, double Priority)> ranked, string? output)
+    {
+        var options = new CsvWriterOptions { NewLine = "\n" };
+        var temp = output is null ? null : Path.GetFullPath(output) + $".tmp-{Guid.NewGuid():N}";
+        try
+        {
+            using (var writer = temp is null ? CsvWriter.Create(Console.Out, options, leaveOpen: true) : CsvWriter.ToFile(temp, options))
+            {
+                foreach (var column in LabelledCsvLoader.RequiredColumns.Append("priority")) writer.WriteField(column);
+                writer.EndRecord();
+                foreach (var (comment, priority) in ranked)
+                {
+                    writer.WriteField(comment.Id ?? "");
+                    writer.WriteField(comment.Post ?? "");
+                    writer.WriteField(comment.Text);
+                    for (var i = 0; i < Categories.All.Count; i++) writer.WriteField("");
+                    writer.WriteField(priority.ToString("0.0000", CultureInfo.InvariantCulture));
+                    writer.EndRecord();
+                }
+            }
+            if (temp is not null) File.Move(temp, Path.GetFullPath(output!), overwrite: true);
+        }
+        finally
+        {
+            if (temp is not null && File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

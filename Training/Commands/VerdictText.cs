@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text;
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Policy;
+
+namespace NetiquetteML.Training.Commands;
+
+/// <summary>A verdict as a person at a terminal reads it, in French.</summary>
+public static class VerdictText
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-CA");
+
+    public static string Describe(Verdict verdict)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine($"Décision : {ActionName(verdict.Action)}");
+        sb.AppendLine("Probabilités :");
+        foreach (var c in verdict.Categories)
+        {
+            var mark = c.AboveRemove ? "  ← retrait" : c.Flagged ? "  ← à vérifier" : "";
+            sb.AppendLine(string.Create(French, $"  {NetiquetteClauses.Label(c.Category),-20} {c.Probability,6:0.00}{mark}"));
+        }
+        sb.AppendLine($"Renseignements personnels : {(verdict.HasPersonalInfo ? string.Join(", ", verdict.PersonalInfo.Select(f => $"{NetiquetteClauses.KindName(f.Kind)} (caractères {f.Start}–{f.Start + f.Length})")) : "aucun")}");
+        sb.AppendLine($"Majuscules (cri) : {(verdict.Shouting.IsShouting ? "oui" : "non")}");
+        if (verdict.Reasons.Count > 0)
+        {
+            sb.AppendLine("Motifs :");
+            foreach (var r in verdict.Reasons) sb.AppendLine("  - " + r);
+        }
+        sb.Append($"Texte caviardé : {verdict.RedactedText}");
+        return sb.ToString();
+    }
+
+    public static string ActionName(ModerationAction action) => action switch
+    {
+        ModerationAction.Allow => "publier (allow)",
+        ModerationAction.Review => "à faire vérifier par un modérateur (review)",
+        ModerationAction.Remove => "retirer (remove)",
+        _ => action.ToString(),
+    };
+}

@@ -1,0 +1,231 @@
+using System.Text;
+using CsvHelper;
+using NetiquetteML.Scoring;
+
+namespace NetiquetteML.Training.Data;
+
+/// <summary>
+/// Reads labelled files of the data contract with CsvHelper and validates them strictly: every
+/// problem (missing column, label other than 0/1, duplicate id, empty text, malformed quoting,
+/// wrong encoding, NUL byte) is collected with file, line and column before anything is trained.
+/// </summary>
+public static class LabelledCsvLoader
+{
+    public static readonly IReadOnlyList<string> RequiredColumns = ["id", "post", "text", .. Categories.All.Select(c => c.Name())];
+
+    public sealed record LoadedFile(string Path, string Sha256, IReadOnlyList<LabelledComment> Rows);
+
+    /// <summary>
+    /// Loads every file; throws <see cref="DataValidationException"/> listing all problems of all
+    /// files. Ids must be unique within a file. Across files, the same id or the same text with
+    /// different labels is a conflict that stops the run, unless <paramref name="preferLatest"/>:
+    /// then the row of the file that sorts last (files are named by date) wins. Identical
+    /// repeats across files are kept once, from the latest file.
+    /// </summary>
+    public static IReadOnlyList<LoadedFile> LoadAll(IEnumerable<string> paths, bool preferLatest = false)
+    {
+        var problems = new List<CsvProblem>();
+        var files = new List<LoadedFile>();
+        foreach (var path in paths)
+        {
+            var file = Load(path, problems);
+            if (file is null) continue;
+            var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var row in file.Rows)
+            {
+                if (ids.TryGetValue(row.Id, out var firstLine))
+                    problems.Add(new CsvProblem(row.SourceFile, row.Line, 1, "id",
+                        $"duplicate id '{row.Id}' (first seen on line {firstLine}); ids must be unique."));
+                else
+                    ids[row.Id] = row.Line;
+            }
+            files.Add(file);
+        }
+        if (problems.Count > 0) throw new DataValidationException(problems);
+        return ResolveAcrossFiles(files, preferLatest);
+    }
+
+    private static IReadOnlyList<LoadedFile> ResolveAcrossFiles(List<LoadedFile> files, bool preferLatest)
+    {
+        if (files.Count < 2) return files;
+        var problems = new List<CsvProblem>();
+        var byId = new Dictionary<string, LabelledComment>(StringComparer.Ordinal);
+        var byText = new Dictionary<string, LabelledComment>(StringComparer.Ordinal);
+        var superseded = new HashSet<LabelledComment>(ReferenceEqualityComparer.Instance);
+        foreach (var file in files.OrderBy(f => Path.GetFileName(f.Path), StringComparer.Ordinal))
+        {
+            foreach (var row in file.Rows)
+            {
+                var textKey = row.Text.Trim().ToLowerInvariant();
+                foreach (var earlier in new[] { byId.GetValueOrDefault(row.Id), byText.GetValueOrDefault(textKey) })
+                {
+                    if (earlier is null || earlier.SourceFile == row.SourceFile || superseded.Contains(earlier)) continue;
+                    var sameLabels = Categories.All.All(c => earlier.Label(c) == row.Label(c));
+                    if (!sameLabels && !preferLatest)
+                    {
+                        var what = earlier.Id == row.Id ? $"id '{row.Id}'" : "the same text";
+                        problems.Add(new CsvProblem(row.SourceFile, row.Line, null, "",
+                            $"conflicting labels for {what} in {earlier.SourceFile}:{earlier.Line} ({Labels(earlier)} there, {Labels(row)} here). Fix one, or pass --prefer-latest to keep the later file's labels."));
+                        break;
+                    }
+                    superseded.Add(earlier);
+                }
+                byId[row.Id] = row;
+                byText[textKey] = row;
+            }
+        }
+        if (problems.Count > 0) throw new DataValidationException(problems);
+        return files.Select(f => f with { Rows = f.Rows.Where(r => !superseded.Contains(r)).ToList() }).ToList();
+    }
+
+    private static string Labels(LabelledComment row) =>
+        string.Join(",", Categories.All.Select(c => $"{c.Name()}={(row.Label(c) ? 1 : 0)}"));
+
+    public static LoadedFile LoadOne(string path) => LoadAll([path])[0];
+
+    private static LoadedFile? Load(string path, List<CsvProblem> problems)
+    {
+        var name = path;
+        if (!File.Exists(path))
+        {
+            problems.Add(new CsvProblem(name, 0, null, "", "file not found."));
+            return null;
+        }
+        var bytes = File.ReadAllBytes(path);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var before = problems.Count;
+        if (!CheckBytes(name, bytes, problems)) return null;
+
+        var rows = new List<LabelledComment>();
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            IncludeValuesInExceptions = false,
+            OnMalformedRecord = m => problems.Add(new CsvProblem(name, m.LineNumber, null, "", Explain(m.Reason))),
+        };
+
+        using var reader = CsvReader.Create(bytes, options);
+        reader.ReadHeader();
+        if (reader.Headers.Count == 0)
+        {
+            problems.Add(new CsvProblem(name, 1, null, "", $"the file is empty; expected a header row: {string.Join(',', RequiredColumns)}."));
+            return null;
+        }
+        var headers = reader.Headers.Select(h => h.Trim()).ToList();
+        var index = new Dictionary<string, int>();
+        foreach (var column in RequiredColumns)
+        {
+            var i = headers.FindIndex(h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
+            if (i < 0)
+                problems.Add(new CsvProblem(name, 1, null, column,
+                    $"missing column '{column}'. The header must contain: {string.Join(',', RequiredColumns)} (found: {string.Join(',', headers)})."));
+            else
+                index[column] = i;
+        }
+        if (index.Count < RequiredColumns.Count) return null;
+
+        while (reader.Read())
+        {
+            var line = reader.LineNumber;
+            var id = Field(reader, index["id"]).Trim();
+            var post = Field(reader, index["post"]);
+            var text = Field(reader, index["text"]);
+            if (id.Length == 0)
+                problems.Add(new CsvProblem(name, line, index["id"] + 1, "id", "empty id; every comment needs a unique id."));
+            if (string.IsNullOrWhiteSpace(text))
+                problems.Add(new CsvProblem(name, line, index["text"] + 1, "text", "empty text; a comment cannot be blank."));
+
+            var labels = new bool[Categories.All.Count];
+            foreach (var category in Categories.All)
+            {
+                var column = index[category.Name()];
+                var value = Field(reader, column).Trim();
+                if (value == "1") labels[(int)category] = true;
+                else if (value != "0")
+                    problems.Add(new CsvProblem(name, line, column + 1, category.Name(),
+                        value.Length == 0 ? "empty label; expected 0 or 1." : $"label '{Truncate(value)}' is not valid; expected 0 or 1."));
+            }
+            rows.Add(new LabelledComment(id, post, text, labels[0], labels[1], labels[2], labels[3], name, line));
+        }
+
+        if (rows.Count == 0 && problems.Count == before)
+            problems.Add(new CsvProblem(name, 2, null, "", "the file has a header but no data rows."));
+        return new LoadedFile(path, sha, rows);
+    }
+
+    private static string Field(CsvReader reader, int index) =>
+        index < reader.FieldCount ? reader.GetString(index) ?? string.Empty : string.Empty;
+
+    private static string Truncate(string value) => value.Length <= 20 ? value : value[..20] + "…";
+
+    private static string Explain(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed (unterminated quote); the record was not read. Close the quote or double the inner quotes (\"\").",
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field; quote the whole field and double the inner quotes (\"\").",
+        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field; double the inner quotes (\"\").",
+        CsvMalformedReason.FieldCountMismatch => "this record does not have as many fields as the header (a missing or extra comma, or an unquoted comma in the text).",
+        _ => $"malformed record ({reason}).",
+    };
+
+    /// <summary>Encoding checks CsvHelper does not make: UTF-8 validity and NUL bytes, with their line.</summary>
+    private static bool CheckBytes(string name, byte[] bytes, List<CsvProblem> problems)
+    {
+        if (bytes.Length == 0)
+        {
+            problems.Add(new CsvProblem(name, 1, null, "", $"the file is empty; expected a header row: {string.Join(',', RequiredColumns)}."));
+            return false;
+        }
+        var nul = Array.IndexOf(bytes, (byte)0);
+        if (nul >= 0)
+        {
+            var (line, column) = Position(bytes, nul);
+            problems.Add(new CsvProblem(name, line, null, "",
+                $"a NUL byte at character {column} of the line: this is a binary file or UTF-16 text, not a UTF-8 CSV."));
+            return false;
+        }
+        var span = bytes.AsSpan();
+        if (span.StartsWith(Encoding.UTF8.Preamble)) span = span[3..];
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+        {
+            var offset = FirstInvalidUtf8(bytes);
+            var (line, column) = Position(bytes, offset);
+            problems.Add(new CsvProblem(name, line, null, "",
+                $"invalid UTF-8 at character {column} of the line (byte 0x{bytes[offset]:X2}): the file looks like Latin-1/Windows-1252. Re-save it as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)."));
+            return false;
+        }
+        return true;
+    }
+
+    private static int FirstInvalidUtf8(byte[] bytes)
+    {
+        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        // Binary search the longest valid prefix: linear enough and exact.
+        int lo = 0, hi = bytes.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (IsValidPrefix(bytes, mid)) lo = mid; else hi = mid - 1;
+        }
+        return Math.Min(lo, bytes.Length - 1);
+
+        bool IsValidPrefix(byte[] b, int length)
+        {
+            try { decoder.GetCharCount(b, 0, length); return true; }
+            catch (DecoderFallbackException e) when (e.Index >= 0) { return e.Index + 4 > length; }
+        }
+    }
+
+    private static (long Line, long Column) Position(byte[] bytes, int offset)
+    {
+        long line = 1, lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
+        }
+        return (line, offset - lineStart + 1);
+    }
+}

@@ -1,0 +1,65 @@
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Training.Data;
+
+namespace NetiquetteML.Training.Learning;
+
+/// <summary>One labelled row as the bundle in service judged it.</summary>
+public sealed record ScoredRow(LabelledComment Row, Verdict Verdict);
+
+/// <summary>
+/// Evaluates a loaded bundle through the public scorer, exactly as a moderation app would call
+/// it, so the metrics `train` records and those `evaluate` prints come from the same code path.
+/// </summary>
+public static class BundleEvaluator
+{
+    public static IReadOnlyList<ScoredRow> Score(NetiquetteScorer scorer, IReadOnlyList<LabelledComment> rows) =>
+        scorer.ScoreMany(rows.Select(r => r.ToComment())).Zip(rows, (v, r) => new ScoredRow(r, v)).ToList();
+
+    public static Dictionary<string, CategoryMetrics> Metrics(IReadOnlyList<ScoredRow> scored)
+    {
+        var result = new Dictionary<string, CategoryMetrics>();
+        foreach (var category in Categories.All)
+        {
+            var probabilities = scored.Select(s => s.Verdict[category].Probability).ToArray();
+            var labels = scored.Select(s => s.Row.Label(category)).ToArray();
+            var flagged = BinaryMetrics.At(scored.Select(s => s.Verdict[category].Flagged ? 1.0 : 0.0).ToArray(), labels, 0.5);
+            var removed = BinaryMetrics.At(scored.Select(s => s.Verdict[category].AboveRemove ? 1.0 : 0.0).ToArray(), labels, 0.5);
+            result[category.Name()] = new CategoryMetrics
+            {
+                Rows = scored.Count,
+                Support = labels.Count(l => l),
+                Precision = Round(flagged.Precision),
+                Recall = Round(flagged.Recall),
+                F1 = Round(flagged.F1),
+                AveragePrecision = Round(BinaryMetrics.AveragePrecision(probabilities, labels)),
+                TruePositives = flagged.TruePositives,
+                FalsePositives = flagged.FalsePositives,
+                FalseNegatives = flagged.FalseNegatives,
+                TrueNegatives = flagged.TrueNegatives,
+                RemovePrecision = Round(removed.Precision),
+                RemoveRecall = Round(removed.Recall),
+            };
+        }
+        return result;
+    }
+
+    private static double Round(double x) => double.IsNaN(x) ? 0 : Math.Round(x, 4);
+
+    /// <summary>The per-category table printed by train and evaluate.</summary>
+    public static string Table(IReadOnlyDictionary<string, CategoryMetrics> metrics, BundleManifest manifest)
+    {
+        var lines = new List<string>
+        {
+            $"{"category",-11}{"support",8}{"precision",11}{"recall",8}{"F1",7}{"AP",7}{"flag",8}{"remove",8}  learner",
+        };
+        foreach (var category in Categories.All)
+        {
+            var m = metrics[category.Name()];
+            var c = manifest.For(category);
+            var remove = c.Thresholds.RemoveTargetReached ? c.Thresholds.Remove.ToString("0.000") : "  off";
+            lines.Add($"{category.Name(),-11}{m.Support,8}{m.Precision,11:0.000}{m.Recall,8:0.000}{m.F1,7:0.000}{m.AveragePrecision,7:0.000}{c.Thresholds.Flag,8:0.000}{remove,8}  {c.Learner}");
+        }
+        return string.Join(Environment.NewLine, lines);
+    }
+}

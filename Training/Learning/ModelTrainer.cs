@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Scoring.Text;
+using NetiquetteML.Training.Data;
+
+namespace NetiquetteML.Training.Learning;
+
+public sealed class TrainingOptions
+{
+    public int Seed { get; init; } = 42;
+    public double TestFraction { get; init; } = 0.2;
+    public int Folds { get; init; } = 4;
+    public IReadOnlyList<LearnerKind> Learners { get; init; } = [LearnerKind.SdcaLogisticRegression, LearnerKind.FastTree];
+    public LearnerSettings LearnerSettings { get; init; } = new();
+    public double FlagPrecisionTarget { get; init; } = 0.90;
+    public double RemovePrecisionTarget { get; init; } = 0.97;
+}
+
+/// <summary>What training produced before it is written as a bundle.</summary>
+public sealed record TrainedModel(
+    ITransformer Model,
+    DataViewSchema InputSchema,
+    Dictionary<string, CategoryManifest> Categories,
+    SplitInfo Split,
+    IReadOnlyList<LabelledComment> TestRows);
+
+/// <summary>
+/// Builds the four category models: grouped split, grouped k-fold comparison of the learners on
+/// the same folds, Platt calibration and thresholds on out-of-fold probabilities, then one final
+/// fit on all training rows chained into a single model that returns the four raw scores.
+/// </summary>
+public sealed class ModelTrainer(TrainingOptions options, Action<string> progress)
+{
+    private readonly MLContext _ml = new(seed: options.Seed);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public TrainedModel Train(IReadOnlyList<LabelledComment> rows, CancellationToken cancellationToken = default)
+    {
+        var (train, test) = GroupedSplit.TrainTest(rows, options.TestFraction, options.Seed);
+        if (train.Count == 0 || test.Count == 0)
+            throw new InvalidOperationException($"The grouped split left {train.Count} training and {test.Count} test rows; add comments under more posts.");
+        Report($"split: {train.Count} training rows ({Groups(train)} posts), {test.Count} held-out test rows ({Groups(test)} posts), seed {options.Seed}");
+
+        var inputs = train.Select(ToInput).ToList();
+        var labels = Categories.All.ToDictionary(c => c, c => train.Select(r => r.Label(c)).ToArray());
+        foreach (var c in Categories.All)
+        {
+            if (labels[c].All(l => l) || !labels[c].Any(l => l))
+                throw new InvalidOperationException($"The training rows have only one value for '{c.Name()}'; a model needs both 0 and 1.");
+        }
+
+        var outOfFold = CrossValidate(train, inputs, cancellationToken);
+
+        var manifests = new Dictionary<string, CategoryManifest>();
+        var chosen = new Dictionary<Category, LearnerKind>();
+        foreach (var category in Categories.All)
+        {
+            var ap = options.Learners.ToDictionary(l => l, l => BinaryMetrics.AveragePrecision(outOfFold[(category, l)], labels[category]));
+            var best = ap.MaxBy(kv => double.IsNaN(kv.Value) ? -1 : kv.Value).Key;
+            chosen[category] = best;
+            var calibration = PlattCalibrator.Fit(outOfFold[(category, best)], labels[category]);
+            var probabilities = outOfFold[(category, best)].Select(calibration.Probability).ToArray();
+            var thresholds = ThresholdChooser.Choose(probabilities, labels[category], options.FlagPrecisionTarget, options.RemovePrecisionTarget);
+            manifests[category.Name()] = new CategoryManifest
+            {
+                Learner = best.ToString(),
+                Calibration = calibration,
+                Thresholds = thresholds,
+                CrossValidatedAveragePrecision = ap.ToDictionary(kv => kv.Key.ToString(), kv => Math.Round(kv.Value, 4)),
+            };
+            Report($"{category.Name(),-10} cross-validated AP: {string.Join(", ", ap.Select(kv => $"{kv.Key} {kv.Value:0.000}"))} -> {best}; " +
+                   $"flag {thresholds.Flag:0.000}{(thresholds.FlagTargetReached ? "" : " (precision target not reachable)")}, " +
+                   $"remove {(thresholds.RemoveTargetReached ? thresholds.Remove.ToString("0.000") : "disabled (precision target not reachable)")}");
+        }
+
+        var (model, schema) = FitFinal(inputs, chosen, cancellationToken);
+        var split = new SplitInfo
+        {
+            Seed = options.Seed,
+            TestFraction = options.TestFraction,
+            TrainRows = train.Count,
+            TestRows = test.Count,
+            TrainPosts = Groups(train),
+            TestPosts = Groups(test),
+            TestIds = test.Select(r => r.Id).ToList(),
+        };
+        return new TrainedModel(model, schema, manifests, split, test);
+    }
+
+    private Dictionary<(Category, LearnerKind), double[]> CrossValidate(
+        List<LabelledComment> train, List<ModelInput> inputs, CancellationToken cancellationToken)
+    {
+        var folds = GroupedSplit.Folds(train, options.Folds, options.Seed);
+        var result = new Dictionary<(Category, LearnerKind), double[]>();
+        foreach (var c in Categories.All)
+            foreach (var l in options.Learners)
+                result[(c, l)] = new double[train.Count];
+
+        for (var fold = 0; fold < options.Folds; fold++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var trainIdx = Enumerable.Range(0, train.Count).Where(i => folds[i] != fold).ToArray();
+            var validIdx = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToArray();
+            if (validIdx.Length == 0 || trainIdx.Length == 0) continue;
+
+            var trainView = _ml.Data.LoadFromEnumerable(trainIdx.Select(i => inputs[i]));
+            var validView = _ml.Data.LoadFromEnumerable(validIdx.Select(i => inputs[i]));
+            var featurizer = FeaturePipeline.Build(_ml).Fit(trainView);
+            var trainFeatures = _ml.Data.Cache(featurizer.Transform(trainView));
+            var validFeatures = _ml.Data.Cache(featurizer.Transform(validView));
+
+            var jobs = Categories.All.SelectMany(c => options.Learners.Select(l => (Category: c, Learner: l))).ToArray();
+            // Each fit is single-threaded with its own MLContext and seed, so running them side by
+            // side on all cores gives the same scores as running them one after the other.
+            Parallel.ForEach(jobs, new ParallelOptions { CancellationToken = cancellationToken }, job =>
+            {
+                var ml = new MLContext(seed: options.Seed);
+                var model = Learners.Create(ml, job.Learner, job.Category.LabelColumn(), options.LearnerSettings, options.Seed).Fit(trainFeatures);
+                var scores = model.Transform(validFeatures).GetColumn<float>("Score").ToArray();
+                var target = result[(job.Category, job.Learner)];
+                for (var k = 0; k < validIdx.Length; k++) target[validIdx[k]] = scores[k];
+            });
+            Report($"cross-validation fold {fold + 1}/{options.Folds}: {trainIdx.Length} rows to fit, {validIdx.Length} to validate");
+        }
+        return result;
+    }
+
+    private (ITransformer, DataViewSchema) FitFinal(List<ModelInput> inputs, Dictionary<Category, LearnerKind> chosen, CancellationToken cancellationToken)
+    {
+        var view = _ml.Data.LoadFromEnumerable(inputs);
+        var featurizer = FeaturePipeline.Build(_ml).Fit(view);
+        var current = _ml.Data.Cache(featurizer.Transform(view));
+        var featurized = current;
+        var predictors = new ITransformer[Categories.All.Count];
+        Parallel.ForEach(Categories.All, new ParallelOptions { CancellationToken = cancellationToken }, category =>
+        {
+            var ml = new MLContext(seed: options.Seed);
+            predictors[(int)category] = Learners.Create(ml, chosen[category], category.LabelColumn(), options.LearnerSettings, options.Seed).Fit(featurized);
+        });
+        var parts = new List<ITransformer> { featurizer };
+        foreach (var category in Categories.All)
+        {
+            var predictor = predictors[(int)category];
+            var predicted = predictor.Transform(current);
+            var copy = _ml.Transforms.CopyColumns(category.ScoreColumn(), "Score").Fit(predicted);
+            current = copy.Transform(predicted);
+            parts.Add(predictor);
+            parts.Add(copy);
+            Report($"{category.Name(),-10} final model fitted ({chosen[category]}) on {inputs.Count} rows");
+        }
+        return (new TransformerChain<ITransformer>(parts.ToArray()), view.Schema);
+    }
+
+    public static ModelInput ToInput(LabelledComment row)
+    {
+        var input = CommentFeaturizer.ToModelInput(row.ToComment());
+        input.Offensive = row.Offensive;
+        input.OffTopic = row.OffTopic;
+        input.Political = row.Political;
+        input.Commercial = row.Commercial;
+        return input;
+    }
+
+    private static int Groups(IEnumerable<LabelledComment> rows) => rows.Where(r => !string.IsNullOrWhiteSpace(r.Post)).Select(r => r.Post.Trim()).Distinct().Count();
+
+    private void Report(string message) => progress($"[{_clock.Elapsed:mm\\:ss}] {message}");
+}
