@@ -12,7 +12,7 @@ namespace NetiquetteML.Scoring.Rules;
 /// An address is anchored on a civic number (1-5 digits, optionally « 12A » or « 3-417 ») followed by one
 /// of three forms: a French street type then a name; an ordinal then a street type (« 10e Avenue »); or,
 /// in English, one to three capitalised words then a street type (« Oak Street »). Street types that are
-/// also ordinary words (« place », « croissant »…) need a particle or a capitalised name after them.
+/// also ordinary words (« place », « croissant »…) need a capitalised name after them (« place du Marché »).
 /// Each anchor reads a bounded number of tokens, so the scan is linear.
 /// </remarks>
 internal static class AddressScanner
@@ -123,7 +123,7 @@ internal static class AddressScanner
         "minutes", "fermee", "ferme", "bloquee", "bloque", "pareil", "pareille", "differente", "differentes",
         "tout", "toute", "toutes", "tous", "aussi", "encore", "deja", "jamais", "toujours", "seulement", "comme", "si",
         "un", "une", "des", "du", "le", "la", "les", "au", "aux", "l", "d", "c", "s", "n", "qu", "j", "m", "t",
-        "x", "km", "m", "metres", "pieds", "pi");
+        "x", "km", "m", "metres", "pieds", "pi", "faisant");
 
     private const string PostalFirst = "ABCEGHJKLMNPRSTVXY";
     private const string PostalOther = "ABCEGHJKLMNPRSTVWXYZ";
@@ -502,8 +502,9 @@ internal static class AddressScanner
             return false;
         }
 
-        bool capitalised = char.IsUpper(s[q]) || IsDigit(s[q]);
-        if (ambiguous && particles == 0 && !capitalised)
+        // Street types that are also ordinary words (« 2 places de stationnement », « 3 croissants ») need a
+        // capitalised name: « place du Marché », « croissant des Épinettes », « place de l'Église ».
+        if (ambiguous && !IsCapitalisedName(s, q, first))
         {
             return false;
         }
@@ -554,6 +555,17 @@ internal static class AddressScanner
 
         name = string.Join(' ', tokens);
         return true;
+    }
+
+    /// <summary>A token starting with a capital or a digit, after an elided « l' » or « d' » if any.</summary>
+    private static bool IsCapitalisedName(string s, int start, int end)
+    {
+        if (end - start > 2 && (At(s, start) | 0x20) is 'l' or 'd' && IsApostrophe(At(s, start + 1)))
+        {
+            start += 2;
+        }
+
+        return char.IsUpper(s[start]) || IsDigit(s[start]);
     }
 
     /// <summary>A number used as a street name: « route 113 », « rang 5 », « 4e rang ».</summary>

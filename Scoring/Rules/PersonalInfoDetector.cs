@@ -42,11 +42,23 @@ public sealed class PersonalInfoDetector
             return [];
         }
 
+        var (scanned, map) = EvasionFolding.Fold(text);
         var candidates = new List<Candidate>();
-        NumberScanner.Scan(text, _allowList, candidates);
-        EmailScanner.Scan(text, _allowList, candidates);
-        AddressScanner.Scan(text, _allowList, candidates);
-        IdentityScanner.Scan(text, candidates);
+        NumberScanner.Scan(scanned, _allowList, candidates);
+        EmailScanner.Scan(scanned, _allowList, candidates);
+        AddressScanner.Scan(scanned, _allowList, candidates);
+        IdentityScanner.Scan(scanned, candidates);
+        if (map is not null)
+        {
+            // Back to offsets of the text the caller gave, so redaction covers the hidden characters too.
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var c = candidates[i];
+                var start = c.Start <= 0 ? 0 : map[Math.Min(c.Start, map.Length - 1)];
+                var end = c.End <= 0 ? 0 : map[Math.Min(c.End - 1, map.Length - 1)] + 1;
+                candidates[i] = c with { Start = start, End = Math.Max(start, end) };
+            }
+        }
         return Resolve(text.Length, candidates);
     }
 

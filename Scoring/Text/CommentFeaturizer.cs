@@ -9,14 +9,14 @@ namespace NetiquetteML.Scoring.Text;
 /// </summary>
 public static class CommentFeaturizer
 {
-    public const int SignalCount = 16;
+    public const int SignalCount = 15;
 
     /// <summary>Names of <see cref="ModelInput.Signals"/>, in order, for reports and notebooks.</summary>
     public static readonly IReadOnlyList<string> SignalNames =
     [
         "post_word_overlap", "post_char_cosine", "has_post", "offensive_words", "political_words",
         "commercial_words", "municipal_words", "urls", "amounts", "contacts", "mentions", "log_words",
-        "exclamations", "capital_ratio", "emojis", "mild_oaths",
+        "exclamations", "emojis", "mild_oaths",
     ];
 
     private static readonly FrozenSet<string> StopWords = new[]
@@ -75,18 +75,18 @@ public static class CommentFeaturizer
         signals[10] = Math.Min(mentions, 3);
         signals[11] = MathF.Log(1 + words.Length);
 
-        int marks = 0, letters = 0, capitals = 0, emojis = 0;
+        // Capitals are deliberately not a model signal: shouting is the rule's business, and the
+        // models must judge « TABARNAK » and « tabarnak » alike.
+        int marks = 0, emojis = 0;
         var scan = raw.Length > TextNormalizer.MaxInputLength ? raw.AsSpan(0, TextNormalizer.MaxInputLength) : raw.AsSpan();
         foreach (var c in scan)
         {
             if (c is '!' or '?') marks++;
-            else if (char.IsLetter(c)) { letters++; if (char.IsUpper(c)) capitals++; }
             else if (char.IsHighSurrogate(c)) emojis++;
         }
         signals[12] = Math.Min(marks, 10);
-        signals[13] = letters == 0 ? 0f : (float)capitals / letters;
-        signals[14] = Math.Min(emojis, 10);
-        signals[15] = Math.Min(mild, 3);
+        signals[13] = Math.Min(emojis, 10);
+        signals[14] = Math.Min(mild, 3);
         return signals;
     }
 

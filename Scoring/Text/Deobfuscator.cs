@@ -130,7 +130,10 @@ internal static class Deobfuscator
             var c = token[i];
             if (char.IsLetterOrDigit(c)) continue;
             if (i > start) tokens.Add(token[start..i]);
-            var width = char.IsHighSurrogate(c) && i + 1 < token.Length && char.IsLowSurrogate(token[i + 1]) ? 2 : 1;
+            var pair = char.IsHighSurrogate(c) && i + 1 < token.Length && char.IsLowSurrogate(token[i + 1]);
+            var width = pair ? 2 : 1;
+            // A run of the same mark (« !!!! », « ??? ») stays one token, collapsed later.
+            while (!pair && i + width < token.Length && token[i + width] == c) width++;
             if (!char.IsWhiteSpace(c)) tokens.Add(token.Substring(i, width));
             i += width - 1;
             start = i + 1;

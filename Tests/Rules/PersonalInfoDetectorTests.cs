@@ -196,6 +196,8 @@ public sealed class PersonalInfoDetectorTests
     [InlineData("Il reste 5 places disponibles")]
     [InlineData("Il y a 3 rues pas déneigées")]
     [InlineData("Le lot 4 567 890, rang 4, canton de Senneterre")]
+    [InlineData("Le 3 place de stationnement est libre")]
+    [InlineData("J'ai acheté 2 croissant au dépanneur")]
     public void Street_talk_without_a_civic_address_is_not_an_address(string text) => Assert.Empty(Found(text));
 
     // ---- NAS and payment cards ---------------------------------------------------------------

@@ -177,5 +177,8 @@ public static partial class RulesBattery
         C("Mon chien a marché 5 km sur le chemin du Lac"),
         C("C'est au coin de la 10e Avenue et de la rue Principale"),
         C("Je suis au 555 de la rue, pas plus loin"),
+        C("Le 3 place de stationnement est libre depuis ce matin"),
+        C("4 chemin faisant, on a croisé un orignal"),
+        C("J'ai acheté 2 croissant au dépanneur"),
     ];
 }

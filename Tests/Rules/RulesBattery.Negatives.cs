@@ -102,7 +102,7 @@ public static partial class RulesBattery
         C("Le gagnant a fait 819 points au quilles"),
 
         // Emergency and service numbers.
-        C("En cas d'urgence composez le 911"),
+        C("En cas d'urgence, faites le 911 et restez en ligne"),
         C("Appelez le 9-1-1 si vous voyez de la fumée"),
         C("Le 211 peut vous aider à trouver de l'aide alimentaire"),
         C("Info-Santé au 811, ils sont super"),
@@ -129,7 +129,7 @@ public static partial class RulesBattery
         C("J'ai 3 enfants de 5, 7 et 9 ans"),
         C("Version 2.0.1 de l'application de la ville"),
         C("Le vol part à 13:45 de Val-d'Or"),
-        C("La distance est de 555 km jusqu'à Montréal"),
+        C("Il reste 555 km avant Montréal, on arrive vers 18 h"),
         C("On était 150 personnes au souper spaghetti"),
         C("Mon garçon est en 5e année à l'école"),
         C("Le 3e versement de taxes est dû le 15"),

@@ -15,7 +15,7 @@ public sealed class RetrainingCommands
     /// <param name="challenger">The newly trained bundle folder.</param>
     /// <param name="champion">The bundle in service.</param>
     /// <param name="data">Labelled CSV to compare on (default: the challenger's held-out rows that the champion did not train on).</param>
-    /// <param name="tolerance">Largest drop of average precision or precision at flag, per category, that is not a regression.</param>
+    /// <param name="tolerance">Largest drop of average precision or of F1 at the flag threshold, per category, that is not a regression.</param>
     public int Compare(string challenger, string champion = RepoPaths.DefaultModel, string? data = null, double tolerance = 0.02) => CommandGuard.Run(() =>
     {
         var comparison = RunComparison(challenger, champion, data, tolerance);

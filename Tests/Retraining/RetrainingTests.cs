@@ -1,0 +1,170 @@
+using CsvHelper;
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Tests.Commands;
+using NetiquetteML.Tests.Support;
+using NetiquetteML.Training.Bundles;
+using NetiquetteML.Training.Data;
+using NetiquetteML.Training.Learning;
+
+namespace NetiquetteML.Tests.Retraining;
+
+/// <summary>Challengers trained once for the retraining tests: one on more data, one on shuffled labels.</summary>
+public static class Challengers
+{
+    private static readonly Lazy<string> Better = new(() => Train("better", shuffle: false));
+    private static readonly Lazy<string> Worse = new(() => Train("worse", shuffle: true));
+
+    public static string BetterBundle => Better.Value;
+    public static string WorseBundle => Worse.Value;
+
+    /// <summary>The shared bundle's held-out rows: neither challenger trains on them (same seed, grouped by post).</summary>
+    public static string HeldOutFile { get; } = WriteHeldOut();
+
+    private static string Root => Path.Combine(Path.GetTempPath(), "netiquette-challengers-" + Environment.ProcessId);
+
+    private static string WriteHeldOut()
+    {
+        Directory.CreateDirectory(Root);
+        var shared = TrainedBundle.Shared;
+        var ids = shared.Scorer.Bundle.Manifest.Split.TestIds.ToHashSet();
+        var path = Path.Combine(Root, "held-out.csv");
+        SampleCsv.Write(path, shared.Rows.Where(r => ids.Contains(r.Id)));
+        return path;
+    }
+
+    private static string Train(string name, bool shuffle)
+    {
+        var shared = TrainedBundle.Shared;
+        Directory.CreateDirectory(Root);
+        // New labelled rows: another slice of the corpus, as an analyst's new file would add.
+        var extra = LabelledCsvLoader.LoadOne(Repo.Corpus).Rows.Where((_, i) => i % 6 == 3).ToList();
+        var rows = shared.Rows.Concat(extra).ToList();
+        if (shuffle)
+        {
+            var random = new Random(5);
+            var labels = rows.Select(r => (r.Offensive, r.OffTopic, r.Political, r.Commercial)).OrderBy(_ => random.Next()).ToList();
+            rows = rows.Select((r, i) => r with { Offensive = labels[i].Offensive, OffTopic = labels[i].OffTopic, Political = labels[i].Political, Commercial = labels[i].Commercial }).ToList();
+        }
+        var file = Path.Combine(Root, $"{name}.csv");
+        SampleCsv.Write(file, rows);
+        var loaded = LabelledCsvLoader.LoadAll([file]);
+        var trained = new ModelTrainer(new TrainingOptions { Folds = 3, LearnerSettings = new LearnerSettings { FastTreeTrees = 20 } }, _ => { }).Train(loaded[0].Rows);
+        var bundle = Path.Combine(Root, name);
+        BundleWriter.Write(trained, loaded, bundle, name);
+        return bundle;
+    }
+}
+
+[Collection(CliCollection.Name)]
+public class RetrainingTests
+{
+    [Fact]
+    public void Better_challenger_is_compared_and_promoted_and_rollback_restores_the_exact_previous_bundle()
+    {
+        using var dir = new TempDirectory();
+        var champion = Path.Combine(dir.Path, "Models", "netiquette");
+        TrainCommandTests.CopyDirectory(TrainedBundle.Shared.Directory, champion);
+        var before = TrainCommandTests.Hashes(champion);
+
+        var compare = CliRunner.Run("compare", "--challenger", Challengers.BetterBundle, "--champion", champion, "--data", Challengers.HeldOutFile, "--tolerance", "0.05");
+        Assert.True(compare.ExitCode == 0, compare.All);
+        Assert.Contains("offensive", compare.Out);
+        Assert.Contains("->", compare.Out);
+
+        var promote = CliRunner.Run("promote", "--challenger", Challengers.BetterBundle, "--champion", champion, "--data", Challengers.HeldOutFile, "--tolerance", "0.05");
+        Assert.True(promote.ExitCode == 0, promote.All);
+        Assert.Equal(TrainCommandTests.Hashes(Challengers.BetterBundle), TrainCommandTests.Hashes(champion));
+        var archived = Assert.Single(Directory.GetDirectories(Path.Combine(dir.Path, "Models", "archive")));
+        Assert.Equal(before, TrainCommandTests.Hashes(archived));
+
+        var rollback = CliRunner.Run("rollback", "--champion", champion);
+        Assert.True(rollback.ExitCode == 0, rollback.All);
+        Assert.Equal(before, TrainCommandTests.Hashes(champion));
+        Assert.NotNull(NetiquetteScorer.Load(champion));
+    }
+
+    [Fact]
+    public void Challenger_trained_on_shuffled_labels_is_refused()
+    {
+        using var dir = new TempDirectory();
+        var champion = Path.Combine(dir.Path, "netiquette");
+        TrainCommandTests.CopyDirectory(TrainedBundle.Shared.Directory, champion);
+        var before = TrainCommandTests.Hashes(champion);
+
+        var result = CliRunner.Run("promote", "--challenger", Challengers.WorseBundle, "--champion", champion, "--data", Challengers.HeldOutFile);
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("REGRESSION", result.Out);
+        Assert.Contains("refused", result.Error);
+        Assert.Equal(before, TrainCommandTests.Hashes(champion));
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "archive")));
+    }
+
+    [Fact]
+    public void Interrupted_promotion_leaves_the_previous_bundle_loadable_in_service()
+    {
+        using var dir = new TempDirectory();
+        var champion = Path.Combine(dir.Path, "netiquette");
+        TrainCommandTests.CopyDirectory(TrainedBundle.Shared.Directory, champion);
+        var before = TrainCommandTests.Hashes(champion);
+        BundleArchive.AfterArchive = () => throw new IOException("simulated crash between archiving and swapping");
+        try
+        {
+            var result = CliRunner.Run("promote", "--challenger", Challengers.BetterBundle, "--champion", champion, "--data", Challengers.HeldOutFile, "--force");
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains("simulated crash", result.Error);
+        }
+        finally
+        {
+            BundleArchive.AfterArchive = null;
+        }
+        Assert.Equal(before, TrainCommandTests.Hashes(champion));
+        Assert.NotNull(NetiquetteScorer.Load(champion));
+        Assert.Empty(Directory.GetDirectories(dir.Path, ".tmp-*"));
+    }
+
+    [Fact]
+    public void Rollback_without_archive_says_there_is_nothing_to_restore()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run("rollback", "--champion", Path.Combine(dir.Path, "netiquette"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nothing to roll back", result.Error);
+    }
+
+    [Fact]
+    public void Suggest_writes_the_most_uncertain_comments_ready_to_label()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.File("unlabelled.csv");
+        var rows = TrainedBundle.Shared.Rows.Take(150).ToList();
+        using (var writer = CsvWriter.ToFile(input, new CsvWriterOptions { NewLine = "\n" }))
+        {
+            writer.WriteField("id"); writer.WriteField("post"); writer.WriteField("text"); writer.EndRecord();
+            foreach (var r in rows) { writer.WriteField("u-" + r.Id); writer.WriteField(r.Post); writer.WriteField(r.Text); writer.EndRecord(); }
+        }
+        var output = dir.File("to-label.csv");
+
+        var result = CliRunner.Run("suggest", "--input", input, "--model", TrainedBundle.Shared.Directory, "--count", "25", "--output", output);
+
+        Assert.True(result.ExitCode == 0, result.All);
+        using var reader = CsvReader.FromFile(output, new CsvReaderOptions { Separator = ',' });
+        reader.ReadHeader();
+        Assert.Equal([.. LabelledCsvLoader.RequiredColumns, "priority"], reader.Headers.ToArray());
+        var priorities = new List<double>();
+        while (reader.Read())
+        {
+            Assert.StartsWith("u-", reader.GetString(0));
+            for (var c = 3; c < 7; c++) Assert.Equal("", reader.GetString(c));
+            priorities.Add(double.Parse(reader.GetString(7), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        Assert.Equal(25, priorities.Count);
+        Assert.Equal(priorities.OrderByDescending(p => p), priorities);
+
+        // The chosen comments are the most uncertain ones of the input.
+        var scorer = TrainedBundle.Shared.Scorer;
+        var all = rows.Select(r => LabellingPriority.Of(scorer.Score(r.ToComment()), scorer)).OrderByDescending(p => p).ToList();
+        Assert.Equal(all[24], priorities[^1], 3);
+    }
+}
