@@ -3,6 +3,7 @@ using NetiquetteML.Scoring;
 using NetiquetteML.Scoring.Bundles;
 using NetiquetteML.Tests.Support;
 using NetiquetteML.Training.Data;
+using NetiquetteML.Training.Learning;
 using Xunit.Abstractions;
 
 namespace NetiquetteML.Tests.Data;
@@ -92,5 +93,26 @@ public class CorpusTests(ITestOutputHelper output)
         var files = DataHash.Describe(LabelledCsvLoader.LoadAll(DataHash.DefaultFiles(Repo.DataDirectory)));
         Assert.True(files.Sha256 == manifest.TrainingData.Sha256,
             "Data/ changed since Models/netiquette was trained: run `dotnet run --project Training -c Release -- train` and commit the bundle.");
+    }
+
+    [Fact]
+    public void Evaluating_the_shipped_bundle_reproduces_its_manifest_metrics()
+    {
+        var scorer = NetiquetteScorer.Load(Repo.ShippedBundle);
+        var manifest = scorer.Bundle.Manifest;
+        var ids = manifest.Split.TestIds.ToHashSet();
+        var rows = LabelledCsvLoader.LoadAll(DataHash.DefaultFiles(Repo.DataDirectory)).SelectMany(f => f.Rows).Where(r => ids.Contains(r.Id)).ToList();
+        Assert.Equal(ids.Count, rows.Count);
+        var metrics = BundleEvaluator.Metrics(BundleEvaluator.Score(scorer, rows));
+        foreach (var category in Categories.All)
+        {
+            var recorded = manifest.For(category).Test!;
+            var measured = metrics[category.Name()];
+            Assert.Equal(recorded.AveragePrecision, measured.AveragePrecision, 6);
+            Assert.Equal(recorded.Precision, measured.Precision, 6);
+            Assert.Equal(recorded.Recall, measured.Recall, 6);
+            Assert.Equal(recorded.TruePositives, measured.TruePositives);
+            Assert.Equal(recorded.FalsePositives, measured.FalsePositives);
+        }
     }
 }

@@ -39,6 +39,13 @@ public static class BundleStore
             if (!Directory.Exists(full)) Directory.Move(leftover, full);
             else Directory.Delete(leftover, recursive: true);
         }
+        // Temporary folders of a run that was killed outright (no chance to clean up). Recent ones
+        // may belong to a run in progress and are left alone.
+        foreach (var stale in Directory.GetDirectories(parent, ".tmp-" + Path.GetFileName(full) + "-*"))
+        {
+            if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(stale) > TimeSpan.FromHours(1))
+                Directory.Delete(stale, recursive: true);
+        }
     }
 
     private static string AsideName(string destination)

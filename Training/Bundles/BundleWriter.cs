@@ -24,6 +24,7 @@ public static class BundleWriter
         var full = Path.GetFullPath(destination);
         var parent = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(parent);
+        BundleStore.Recover(full);
         var temp = Path.Combine(parent, $".tmp-{Path.GetFileName(full)}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temp);
         try
