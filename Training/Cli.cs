@@ -13,9 +13,13 @@ public static class Cli
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         Environment.ExitCode = 0;
+        // Ctrl+C cancels the token; an ML.NET fit only notices between steps, so give it time to
+        // stop cleanly (temporary folders removed, bundle in service untouched) before a forced exit.
+        ConsoleApp.Timeout = TimeSpan.FromMinutes(2);
         var app = ConsoleApp.Create();
         app.Add<NetiquetteCommands>();
         app.Add<RetrainingCommands>();
+        app.Add<ReportCommands>();
         await app.RunAsync(args, cancellationToken);
         return Environment.ExitCode;
     }
