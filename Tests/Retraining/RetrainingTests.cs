@@ -26,6 +26,7 @@ public static class Challengers
     private static string WriteHeldOut()
     {
         Directory.CreateDirectory(Root);
+        TrainedBundle.DeleteAtExit(Root);
         var shared = TrainedBundle.Shared;
         var ids = shared.Scorer.Bundle.Manifest.Split.TestIds.ToHashSet();
         var path = Path.Combine(Root, "held-out.csv");

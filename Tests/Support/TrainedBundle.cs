@@ -26,6 +26,7 @@ public static class TrainedBundle
         var root = Path.Combine(Path.GetTempPath(), "netiquette-shared-bundle-" + Environment.ProcessId);
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         Directory.CreateDirectory(root);
+        DeleteAtExit(root);
         var dataFile = Path.Combine(root, "sample.csv");
         SampleCsv.Write(dataFile, SampleRows());
         var loaded = LabelledCsvLoader.LoadAll([dataFile]);
@@ -35,6 +36,13 @@ public static class TrainedBundle
         BundleWriter.Write(trained, loaded, bundle, "test");
         return new Built(bundle, dataFile, NetiquetteScorer.Load(bundle), loaded[0].Rows);
     }
+
+    /// <summary>Removes a folder shared by the whole test run when the test process exits.</summary>
+    public static void DeleteAtExit(string directory) =>
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
 }
 
 /// <summary>Writes labelled rows back to a contract CSV (for tests that need a file).</summary>
