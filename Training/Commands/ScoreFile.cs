@@ -22,6 +22,8 @@ public static class ScoreFile
     {
         var path = RepoPaths.Resolve(input);
         if (!File.Exists(path)) throw new InputException($"{input}: file not found.");
+        // Check the header before writing anything, so a wrong file prints an error and nothing else.
+        using (var header = ReadComments(path).GetEnumerator()) header.MoveNext();
         if (output is null)
         {
             using var stdout = CsvWriter.Create(Console.Out, WriterOptions, leaveOpen: true);
