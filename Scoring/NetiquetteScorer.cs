@@ -1,6 +1,8 @@
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Scoring.Models;
 using NetiquetteML.Scoring.Policy;
 using NetiquetteML.Scoring.Rules;
 using NetiquetteML.Scoring.Text;
@@ -19,6 +21,7 @@ namespace NetiquetteML.Scoring;
 public sealed class NetiquetteScorer
 {
     private readonly ObjectPool<PredictionEngine<ModelInput, ModelOutput>> _engines;
+    private readonly ObjectPool<CompiledWorker>? _compiled;
     private readonly (Category Category, PlattCalibration Calibration, double Flag, double Remove)[] _categories;
 
     private NetiquetteScorer(ModelBundle bundle, ModerationPolicy policy, PersonalInfoDetector detector, ShoutingRule shouting)
@@ -35,6 +38,7 @@ public sealed class NetiquetteScorer
             // Build one engine now: a model whose input schema does not match this scorer's
             // features must fail at load, not on the first comment.
             _engines.Return(_engines.Get());
+            _compiled = CompileVerified(mlContext, bundle);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
@@ -66,18 +70,86 @@ public sealed class NetiquetteScorer
     {
         ArgumentNullException.ThrowIfNull(comment);
         var input = CommentFeaturizer.ToModelInput(comment);
+        Span<float> raw = stackalloc float[4];
+        RawScores(input, raw);
+        return Decide(comment, raw);
+    }
+
+    /// <summary>True when the models run compiled (one featurisation, trees evaluated directly); false on the ML.NET path.</summary>
+    public bool IsCompiled => _compiled is not null;
+
+    private void RawScores(ModelInput input, Span<float> raw)
+    {
+        if (_compiled is not null)
+        {
+            var worker = _compiled.Get();
+            try
+            {
+                worker.Score(input, raw);
+            }
+            finally
+            {
+                _compiled.Return(worker);
+            }
+            return;
+        }
         var engine = _engines.Get();
-        ModelOutput output;
         try
         {
-            output = engine.Predict(input);
+            var output = engine.Predict(input);
+            foreach (var c in Categories.All) raw[(int)c] = output.Get(c);
         }
         finally
         {
             _engines.Return(engine);
         }
-        return Decide(comment, output);
     }
+
+    /// <summary>
+    /// The compiled path, kept only if it gives the ML.NET chain's raw scores on probe comments:
+    /// a model this code cannot read exactly falls back to the slower, always-right ML.NET path.
+    /// </summary>
+    private ObjectPool<CompiledWorker>? CompileVerified(MLContext mlContext, ModelBundle bundle)
+    {
+        var compiled = CompiledModels.TryCompile(bundle.Model);
+        if (compiled is null) return null;
+        if (compiled.Featurizer.GetOutputSchema(bundle.InputSchema)["Features"].Type is not VectorDataViewType { Size: > 0 } vector) return null;
+        compiled = compiled.WithFeatureCount(vector.Size);
+        var pool = new DefaultObjectPool<CompiledWorker>(new CompiledWorkerPolicy(mlContext, compiled), Math.Max(4, Environment.ProcessorCount * 2));
+        var engine = _engines.Get();
+        var worker = pool.Get();
+        try
+        {
+            Span<float> fast = stackalloc float[4];
+            foreach (var probe in ProbeComments)
+            {
+                var input = CommentFeaturizer.ToModelInput(probe);
+                var slow = engine.Predict(input);
+                worker.Score(input, fast);
+                foreach (var c in Categories.All)
+                {
+                    var expected = slow.Get(c);
+                    if (Math.Abs(expected - fast[(int)c]) > 1e-4 * Math.Max(1, Math.Abs(expected))) return null;
+                }
+            }
+        }
+        finally
+        {
+            _engines.Return(engine);
+            pool.Return(worker);
+        }
+        return pool;
+    }
+
+    private static readonly Comment[] ProbeComments =
+    [
+        new("Quand passe la déneigeuse sur la 4e Rue?", "Opération de déneigement cette nuit dans le secteur Sainte-Marie."),
+        new("Gang de tabarnak d'innocents au conseil, Trottier dehors!!!"),
+        new("Vends pneus d'hiver 17 pouces 300$, écrivez-moi en privé https://bit.ly/x", "Collecte des encombrants lundi."),
+        new("Votez CAQ aux prochaines élections, le PQ c'est fini"),
+        new(""),
+        new("MERCI À TOUS LES BÉNÉVOLES 🎉🎉 @Julie Tremblay"),
+    ];
 
     public Verdict Score(string text, string? post = null) => Score(new Comment(text, post));
 
@@ -106,7 +178,7 @@ public sealed class NetiquetteScorer
         return results;
     }
 
-    private Verdict Decide(Comment comment, ModelOutput output)
+    private Verdict Decide(Comment comment, ReadOnlySpan<float> raw)
     {
         var text = comment.Text ?? string.Empty;
         var scores = new CategoryScore[_categories.Length];
@@ -123,7 +195,7 @@ public sealed class NetiquetteScorer
         for (var i = 0; i < _categories.Length; i++)
         {
             var (category, calibration, flag, remove) = _categories[i];
-            var probability = calibration.Probability(output.Get(category));
+            var probability = calibration.Probability(raw[(int)category]);
             var flagged = probability >= flag;
             var aboveRemove = probability >= remove;
             scores[i] = new CategoryScore(category, probability, flagged, aboveRemove);
@@ -143,6 +215,28 @@ public sealed class NetiquetteScorer
     }
 
     private static ModerationAction Max(ModerationAction a, ModerationAction b) => a >= b ? a : b;
+
+    /// <summary>One thread's compiled scorer: a featuriser engine and a dense buffer of its own.</summary>
+    private sealed class CompiledWorker(PredictionEngine<ModelInput, FeatureRow> engine, CompiledModels models)
+    {
+        private readonly float[] _dense = new float[models.FeatureCount];
+        private FeatureRow _row = new();
+
+        public void Score(ModelInput input, Span<float> raw)
+        {
+            engine.Predict(input, ref _row);
+            models.Score(_row.Features, _dense, raw);
+        }
+    }
+
+    private sealed class CompiledWorkerPolicy(MLContext mlContext, CompiledModels models) : IPooledObjectPolicy<CompiledWorker>
+    {
+        public CompiledWorker Create() => new(
+            mlContext.Model.CreatePredictionEngine<ModelInput, FeatureRow>(models.Featurizer, new PredictionEngineOptions { OwnsTransformer = false }),
+            models);
+
+        public bool Return(CompiledWorker obj) => true;
+    }
 
     private sealed class EnginePolicy(MLContext mlContext, ITransformer model) : IPooledObjectPolicy<PredictionEngine<ModelInput, ModelOutput>>
     {

@@ -20,6 +20,7 @@ public static class Cli
         app.Add<NetiquetteCommands>();
         app.Add<RetrainingCommands>();
         app.Add<ReportCommands>();
+        app.Add<BenchCommands>();
         await app.RunAsync(args, cancellationToken);
         return Environment.ExitCode;
     }

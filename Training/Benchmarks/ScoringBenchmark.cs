@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Policy;
+using NetiquetteML.Scoring.Rules;
+using NetiquetteML.Scoring.Text;
+
+namespace NetiquetteML.Training.Benchmarks;
+
+public sealed class ScoringBenchmarkOptions
+{
+    public required string ModelDirectory { get; init; }
+    public required string DataFile { get; init; }
+    /// <summary>Comments scored by the batch part (generated lazily).</summary>
+    public long BatchSize { get; init; } = 1_000_000;
+    /// <summary>Longest the batch part may run; past it the rate is measured on what was scored and extrapolated.</summary>
+    public TimeSpan BatchBudget { get; init; } = TimeSpan.FromSeconds(40);
+    /// <summary>Typical comments measured per single-thread part.</summary>
+    public int TypicalSamples { get; init; } = 3000;
+    /// <summary>Long comments measured per single-thread part.</summary>
+    public int LongSamples { get; init; } = 300;
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(0.2); // per measurement, after the JIT-quiet warm-up of all parts
+}
+
+/// <summary>
+/// The default `bench` run: single-thread latency of the naive baseline, of the full scorer and of
+/// the rules alone, on typical and on long comments; a stage breakdown of the scorer; then batch
+/// throughput and memory of <see cref="NetiquetteScorer.ScoreMany"/> on all cores.
+/// </summary>
+public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<string> report)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly BenchFigures _figures = new();
+
+    public BenchFigures Run(CancellationToken cancellationToken)
+    {
+        RecordEnvironment();
+
+        Progress($"loading the corpus {options.DataFile}");
+        var corpus = BenchCorpus.Load(options.DataFile);
+        var typical = corpus.Typical(options.TypicalSamples);
+        var longOnes = corpus.Long(options.LongSamples);
+        var lengths = corpus.Rows.Select(r => r.Text.Length).Order().ToArray();
+        _figures.Set("corpus_comments", corpus.Rows.Count);
+        _figures.Set("corpus_median_chars", (long)lengths[lengths.Length / 2]);
+        _figures.Set("typical_samples", typical.Count);
+        _figures.Set("long_samples", longOnes.Count);
+        _figures.Set("long_chars", BenchCorpus.LongLength);
+
+        Progress($"loading the bundle {options.ModelDirectory}");
+        var loadClock = Stopwatch.StartNew();
+        var scorer = NetiquetteScorer.Load(options.ModelDirectory);
+        _figures.Set("scorer_load_seconds", loadClock.Elapsed.TotalSeconds);
+        _figures.Set("bundle_learners", string.Join(",", Categories.All.Select(c => $"{c.Name()}:{scorer.Bundle.Manifest.For(c).Learner}")));
+
+        Progress($"training the baseline (FeaturizeText + SdcaLogisticRegression, offensive) on {corpus.Rows.Count} comments");
+        var baseline = BaselineModel.Train(corpus.Rows);
+        _figures.Set("baseline_training_seconds", baseline.TrainingTime.TotalSeconds);
+
+        Progress("warm-up: scorer, baseline and rules, on typical and long comments, until the JIT is quiet");
+        var warmRules = new RulesOnly(scorer.PersonalInfo, scorer.Shouting);
+        var warmed = Latency.WarmUpUntilJitQuiet(i =>
+        {
+            var c = (i & 7) == 7 ? longOnes[i % longOnes.Count] : typical[i % typical.Count];
+            scorer.Score(c);
+            baseline.Predict(c.Text);
+            warmRules.Apply(c);
+        }, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), cancellationToken);
+        _figures.Set("warmup_seconds", warmed.TotalSeconds);
+
+        var sets = new[] { ("", typical), ("_long", longOnes) };
+        foreach (var (suffix, comments) in sets)
+        {
+            var what = suffix == "" ? $"{comments.Count} typical comments" : $"{comments.Count} long comments";
+            Progress($"1. baseline on {what}");
+            var b = Latency.Measure("baseline", comments, c => baseline.Predict(c.Text), options.Warmup, cancellationToken);
+            _figures.Set("baseline" + suffix, b);
+            Progress($"2. full scorer on {what}");
+            var s = Latency.Measure("scorer", comments, scorer.Score, options.Warmup, cancellationToken);
+            _figures.Set("scorer" + suffix, s);
+            Progress($"3. rules on {what}");
+            var rules = new RulesOnly(scorer.PersonalInfo, scorer.Shouting);
+            var r = Latency.Measure("rules", comments, rules.Apply, options.Warmup, cancellationToken);
+            _figures.Set("rules" + suffix, r);
+            _figures.Set("ratio_scorer_to_baseline" + suffix, s.MedianUs / b.MedianUs);
+
+            Progress($"   stage breakdown on {what}");
+            Breakdown(scorer, comments, suffix, cancellationToken);
+        }
+
+        // Nothing of the single-thread parts is needed any more: let the batch start from a clean heap.
+        baseline = null!;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Batch(scorer, corpus, cancellationToken);
+        _figures.Set("process_peak_working_set_mb", MemorySampler.Mb(Process.GetCurrentProcess().PeakWorkingSet64));
+        if (LoadAverage() is { } load) _figures.Set("load_average_1min_at_end", load);
+        _figures.Set("total_seconds", _clock.Elapsed.TotalSeconds);
+        return _figures;
+    }
+
+    /// <summary>
+    /// Where the full scorer's time goes, through public APIs only: normalising the comment and its
+    /// post, the whole C# featuriser (with and without the post), the ML.NET model (its text
+    /// featuriser alone, featuriser + one category model, the whole model with its four scores as the
+    /// scorer reads them), and the rules.
+    /// </summary>
+    private void Breakdown(NetiquetteScorer scorer, IReadOnlyList<Comment> comments, string suffix, CancellationToken ct)
+    {
+        var warmup = TimeSpan.FromTicks(options.Warmup.Ticks / 2); // the scorer's code is warm already
+        // Half the comments are plenty to see where the time goes, and keep the run short.
+        comments = comments.Take(Math.Max(100, comments.Count / 2)).ToList();
+        _figures.Set("breakdown_samples" + suffix, (long)comments.Count);
+        var withPost = comments.Where(c => c.Post is not null).ToList();
+        var inputs = comments.Select(CommentFeaturizer.ToModelInput).ToList();
+        var ml = new MLContext(seed: 1);
+        var engineOptions = new PredictionEngineOptions { OwnsTransformer = false };
+
+        Set("stage_normalize_text", Latency.Measure("normalize text", comments, c => TextNormalizer.Normalize(c.Text), warmup, ct));
+        if (withPost.Count > 0)
+            Set("stage_normalize_post", Latency.Measure("normalize post", withPost, c => TextNormalizer.Normalize(c.Post), warmup, ct));
+        Set("stage_featurizer_csharp", Latency.Measure("C# featuriser", comments, CommentFeaturizer.ToModelInput, warmup, ct));
+        var withoutPost = comments.Select(c => c with { Post = null }).ToList();
+        Set("stage_featurizer_csharp_without_post", Latency.Measure("C# featuriser without post", withoutPost, CommentFeaturizer.ToModelInput, warmup, ct));
+
+        // The bundle's model is a chain: [text featuriser, then per category a predictor and a column copy].
+        var parts = scorer.Bundle.Model is IEnumerable<ITransformer> chain ? chain.ToList() : [];
+        LatencyResult? featuresOnly = null, oneModel = null;
+        if (parts.Count >= 2)
+        {
+            try
+            {
+                var features = ml.Model.CreatePredictionEngine<ModelInput, FeaturesOnly>(parts[0], engineOptions);
+                featuresOnly = Latency.Measure("ML.NET text featuriser", inputs, features.Predict, warmup, ct);
+                Set("stage_mlnet_featurizer", featuresOnly);
+                _figures.Set("model_feature_count", (long)features.Predict(inputs[0]).Features.Length);
+                var first = ml.Model.CreatePredictionEngine<ModelInput, OneScore>(new TransformerChain<ITransformer>(parts[0], parts[1]), engineOptions);
+                oneModel = Latency.Measure("ML.NET featuriser + 1 model", inputs, first.Predict, warmup, ct);
+                Set("stage_mlnet_featurizer_one_model", oneModel);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                report($"   (the model is not [featuriser, predictor, ...]; featuriser/model split skipped: {e.Message})");
+            }
+        }
+
+        var full = ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(scorer.Bundle.Model, engineOptions);
+        var fullResult = Latency.Measure("ML.NET model", inputs, full.Predict, warmup, ct);
+        Set("stage_mlnet_model", fullResult);
+        if (featuresOnly is not null && oneModel is not null && featuresOnly.MedianUs > 0)
+        {
+            var perModel = Math.Max(0, oneModel.MedianUs - featuresOnly.MedianUs);
+            _figures.Set("stage_mlnet_one_category_model_us_median" + suffix, perModel);
+            // How many times the text featuriser runs in one prediction of the whole model, from the medians.
+            var count = Categories.All.Count;
+            _figures.Set("stage_mlnet_featurizer_runs_per_prediction" + suffix, Math.Max(0, (fullResult.MedianUs - count * perModel) / featuresOnly.MedianUs));
+        }
+
+        var rules = new RulesOnly(scorer.PersonalInfo, scorer.Shouting);
+        Set("stage_rules", Latency.Measure("rules", comments, rules.Apply, warmup, ct));
+
+        void Set(string key, LatencyResult r) => _figures.Set(key + suffix, r);
+    }
+
+    private void Batch(NetiquetteScorer scorer, BenchCorpus corpus, CancellationToken ct)
+    {
+        var requested = options.BatchSize;
+        Progress($"4. batch: ScoreMany over {requested:N0} comments generated lazily from the corpus, on {Environment.ProcessorCount} cores " +
+                 $"(time budget {options.BatchBudget.TotalSeconds:0} s)");
+        var process = Process.GetCurrentProcess();
+        long scored = 0, removed = 0;
+        var clock = Stopwatch.StartNew();
+        var budgetTicks = options.BatchBudget.Ticks;
+        var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        var gen2Before = GC.CollectionCount(2);
+        var nextReport = TimeSpan.FromSeconds(10);
+        using (var sampler = new MemorySampler(() => Interlocked.Read(ref scored)))
+        {
+            foreach (var verdict in scorer.ScoreMany(corpus.Stream(requested, () => clock.Elapsed.Ticks >= budgetTicks), cancellationToken: ct))
+            {
+                if (verdict.Action == ModerationAction.Remove) removed++;
+                Interlocked.Increment(ref scored);
+                if (clock.Elapsed >= nextReport)
+                {
+                    Progress($"   {scored:N0} comments scored, {MemorySampler.Mb(Environment.WorkingSet):0} MB working set");
+                    nextReport += TimeSpan.FromSeconds(10);
+                }
+            }
+            clock.Stop();
+            sampler.Dispose();
+
+            process.Refresh();
+            var seconds = clock.Elapsed.TotalSeconds;
+            var rate = scored / seconds;
+            var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+            var extrapolated = scored < requested;
+            _figures.Set("batch_comments_requested", requested);
+            _figures.Set("batch_comments_scored", scored);
+            _figures.Set("batch_extrapolated", extrapolated);
+            _figures.Set("batch_seconds", seconds);
+            _figures.Set("batch_seconds_for_requested", extrapolated ? requested / rate : seconds);
+            _figures.Set("batch_comments_per_second", rate);
+            _figures.Set("batch_cores", (long)Environment.ProcessorCount);
+            _figures.Set("batch_cpu_utilisation", cpu / (seconds * Environment.ProcessorCount));
+            _figures.Set("batch_alloc_bytes_per_comment", (double)(GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / Math.Max(1, scored));
+            _figures.Set("batch_gen2_collections", (long)(GC.CollectionCount(2) - gen2Before));
+            _figures.Set("batch_working_set_start_mb", MemorySampler.Mb(sampler.FirstBytes));
+            _figures.Set("batch_peak_working_set_mb", MemorySampler.Mb(sampler.PeakBytes));
+            // Same peak over the first and the second half of the comments: memory does not grow with the input.
+            _figures.Set("batch_peak_working_set_first_half_mb", MemorySampler.Mb(sampler.PeakBetween(0, scored / 2.0)));
+            _figures.Set("batch_peak_working_set_second_half_mb", MemorySampler.Mb(sampler.PeakBetween(scored / 2.0, double.MaxValue)));
+            _figures.Set("batch_memory_samples", (long)sampler.SampleCount);
+            _figures.Set("batch_removed_share", (double)removed / Math.Max(1, scored));
+        }
+    }
+
+    private void RecordEnvironment()
+    {
+        var optimized = !(typeof(ScoringBenchmark).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
+            .OfType<DebuggableAttribute>().FirstOrDefault()?.IsJITOptimizerDisabled ?? false);
+        _figures.Set("build", optimized ? "Release" : "Debug");
+        _figures.Set("processor_count", (long)Environment.ProcessorCount);
+        _figures.Set("runtime", RuntimeInformation.FrameworkDescription);
+        _figures.Set("os", RuntimeInformation.OSDescription);
+        _figures.Set("server_gc", System.Runtime.GCSettings.IsServerGC);
+        _figures.Set("measured_utc", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        if (LoadAverage() is { } load) _figures.Set("load_average_1min_at_start", load);
+        if (!optimized) report("warning: this is a Debug build; run with -c Release for meaningful figures.");
+    }
+
+    /// <summary>The 1-minute load average on Linux: other processes competing for the cores skew every figure.</summary>
+    internal static double? LoadAverage()
+    {
+        try
+        {
+            var text = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg") : null;
+            return text is not null && double.TryParse(text.Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var load) ? load : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private void Progress(string message) => report($"[{_clock.Elapsed:mm\\:ss}] {message}");
+
+    /// <summary>The rules exactly as the scorer runs them: personal information, shouting, redaction when something was found.</summary>
+    private sealed class RulesOnly(PersonalInfoDetector detector, ShoutingRule shouting)
+    {
+        public string Apply(Comment comment)
+        {
+            var text = comment.Text ?? string.Empty;
+            var findings = detector.Detect(text);
+            var shout = shouting.Evaluate(text);
+            var redacted = findings.Count > 0 ? Redactor.Redact(text, findings) : text;
+            return shout.IsShouting ? redacted : redacted;
+        }
+    }
+
+    public sealed class OneScore
+    {
+        public float Score { get; set; }
+    }
+
+    public sealed class FeaturesOnly
+    {
+        [ColumnName(Learning.FeaturePipeline.FeatureColumn)]
+        public VBuffer<float> Features { get; set; }
+    }
+}
