@@ -22,6 +22,7 @@ public sealed class NetiquetteScorer
 {
     private readonly ObjectPool<PredictionEngine<ModelInput, ModelOutput>> _engines;
     private readonly ObjectPool<CompiledWorker>? _compiled;
+    private readonly PostCache _posts = new();
     private readonly (Category Category, PlattCalibration Calibration, double Flag, double Remove)[] _categories;
 
     private NetiquetteScorer(ModelBundle bundle, ModerationPolicy policy, PersonalInfoDetector detector, ShoutingRule shouting)
@@ -69,7 +70,7 @@ public sealed class NetiquetteScorer
     public Verdict Score(Comment comment)
     {
         ArgumentNullException.ThrowIfNull(comment);
-        var input = CommentFeaturizer.ToModelInput(comment);
+        var input = CommentFeaturizer.ToModelInput(comment, _posts.Get(comment.Post));
         Span<float> raw = stackalloc float[4];
         RawScores(input, raw);
         return Decide(comment, raw);

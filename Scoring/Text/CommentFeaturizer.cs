@@ -29,20 +29,25 @@ public static class CommentFeaturizer
         "xxnombre", "xxmention", "merci", "bonjour", "pis", "faire", "fait", "va", "ai", "as", "ont", "suis",
     }.ToFrozenSet();
 
-    public static ModelInput ToModelInput(Comment comment)
+    public static ModelInput ToModelInput(Comment comment) => ToModelInput(comment, PostContext.From(comment.Post));
+
+    /// <summary>
+    /// The same, with the post already prepared: many comments answer the same post, so the
+    /// scorer prepares each post once (<see cref="PostContext"/>) instead of once per comment.
+    /// </summary>
+    internal static ModelInput ToModelInput(Comment comment, PostContext post)
     {
         var text = TextNormalizer.Normalize(comment.Text);
-        var post = TextNormalizer.Normalize(comment.Post);
         return new ModelInput { Text = text, Signals = Signals(comment.Text ?? string.Empty, text, post) };
     }
 
     /// <summary>The dense signals of a comment, from its raw and normalised forms.</summary>
-    internal static float[] Signals(string raw, string text, string post)
+    internal static float[] Signals(string raw, string text, PostContext post)
     {
         var signals = new float[SignalCount];
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-        if (post.Length > 0)
+        if (post.Normalized.Length > 0)
         {
             signals[0] = WordOverlap(words, post);
             signals[1] = CharTrigramCosine(text, post);
@@ -90,47 +95,33 @@ public static class CommentFeaturizer
         return signals;
     }
 
-    private static float WordOverlap(string[] words, string post)
+    private static float WordOverlap(string[] words, PostContext post)
     {
-        var postWords = new HashSet<string>(post.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
         int content = 0, shared = 0;
         foreach (var w in words)
         {
             if (w.Length < 3 || StopWords.Contains(w) || !char.IsLetter(w[0])) continue;
             content++;
-            if (postWords.Contains(w) || HasPrefixMatch(w, postWords)) shared++;
+            // « deneigement » in the post and « deneiger » in the comment are the same subject.
+            if (post.Words.Contains(w) || (w.Length >= 5 && post.Prefixes.Contains(w[..5]))) shared++;
         }
         return content == 0 ? 0f : (float)shared / content;
     }
 
-    /// <summary>« deneigement » in the post and « deneiger » in the comment are the same subject.</summary>
-    private static bool HasPrefixMatch(string word, HashSet<string> postWords)
+    private static float CharTrigramCosine(string text, PostContext post)
     {
-        if (word.Length < 5) return false;
-        var stem = word.AsSpan(0, 5);
-        foreach (var p in postWords)
-        {
-            if (p.Length >= 5 && p.AsSpan(0, 5).SequenceEqual(stem)) return true;
-        }
-        return false;
-    }
-
-    private static float CharTrigramCosine(string a, string b)
-    {
-        var va = Trigrams(a);
-        var vb = Trigrams(b);
-        if (va.Count == 0 || vb.Count == 0) return 0f;
-        double dot = 0, na = 0, nb = 0;
+        var va = Trigrams(text);
+        if (va.Count == 0 || post.Trigrams.Count == 0) return 0f;
+        double dot = 0, na = 0;
         foreach (var (k, x) in va)
         {
             na += x * x;
-            if (vb.TryGetValue(k, out var y)) dot += x * y;
+            if (post.Trigrams.TryGetValue(k, out var y)) dot += x * y;
         }
-        foreach (var y in vb.Values) nb += y * y;
-        return (float)(dot / Math.Sqrt(na * nb));
+        return (float)(dot / Math.Sqrt(na * post.TrigramNorm));
     }
 
-    private static Dictionary<int, int> Trigrams(string s)
+    internal static Dictionary<int, int> Trigrams(string s)
     {
         var counts = new Dictionary<int, int>();
         for (var i = 0; i + 3 <= s.Length; i++)
@@ -139,5 +130,47 @@ public static class CommentFeaturizer
             counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
         }
         return counts;
+    }
+}
+
+/// <summary>What the features need from a post, computed once per post text.</summary>
+internal sealed class PostContext
+{
+    public static readonly PostContext None = new(string.Empty);
+
+    private PostContext(string normalized)
+    {
+        Normalized = normalized;
+        Words = new HashSet<string>(normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        Prefixes = new HashSet<string>(Words.Where(w => w.Length >= 5).Select(w => w[..5]), StringComparer.Ordinal);
+        Trigrams = CommentFeaturizer.Trigrams(normalized);
+        foreach (var y in Trigrams.Values) TrigramNorm += y * y;
+    }
+
+    public string Normalized { get; }
+    public HashSet<string> Words { get; }
+    public HashSet<string> Prefixes { get; }
+    public Dictionary<int, int> Trigrams { get; }
+    public double TrigramNorm { get; }
+
+    public static PostContext From(string? post)
+    {
+        var normalized = TextNormalizer.Normalize(post);
+        return normalized.Length == 0 ? None : new PostContext(normalized);
+    }
+}
+
+/// <summary>A bounded, thread-safe cache of prepared posts, keyed by the post's raw text.</summary>
+internal sealed class PostCache(int capacity = 1024)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PostContext> _posts = new(StringComparer.Ordinal);
+
+    public PostContext Get(string? post)
+    {
+        if (string.IsNullOrEmpty(post)) return PostContext.None;
+        if (_posts.TryGetValue(post, out var context)) return context;
+        // A page has a few hundred posts; an unbounded stream of distinct ones just restarts the cache.
+        if (_posts.Count >= capacity) _posts.Clear();
+        return _posts.GetOrAdd(post, PostContext.From);
     }
 }
