@@ -131,12 +131,25 @@ internal static class AddressScanner
     /// <summary>Adds address and stand-alone postal code candidates.</summary>
     public static void Scan(string s, AllowList allow, List<Candidate> output)
     {
+        // Addresses and postal codes both need an ASCII digit.
+        int firstDigit = s.AsSpan().IndexOfAnyInRange('0', '9');
+        if (firstDigit < 0)
+        {
+            return;
+        }
+
         int n = s.Length;
-        for (int i = 0; i < n; i++)
+        for (int i = firstDigit; i < n; i++)
         {
             if (!IsDigit(s[i]))
             {
-                continue;
+                int next = s.AsSpan(i).IndexOfAnyInRange('0', '9');
+                if (next < 0)
+                {
+                    break;
+                }
+
+                i += next;
             }
 
             // Not glued to a word or another number, and not the tail of a spaced number (« lot 4 567 890 »).
@@ -183,6 +196,15 @@ internal static class AddressScanner
         int i = 0;
         while (i < n)
         {
+            // A postal code has a digit just after its first letter: jump to the letter before the next digit.
+            // (No word start lies inside a postal code, so the positions skipped could never match.)
+            int digit = s.AsSpan(i + 1).IndexOfAnyInRange('0', '9');
+            if (digit < 0)
+            {
+                break;
+            }
+
+            i += digit;
             if (!IsAsciiLetter(s[i]) || IsWordChar(At(s, i - 1)))
             {
                 i++;

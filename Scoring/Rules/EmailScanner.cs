@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
 using static NetiquetteML.Scoring.Rules.TextScan;
@@ -33,6 +34,8 @@ internal static class EmailScanner
 
     private readonly record struct Label(int Start, int End, bool ObfuscatedBefore);
 
+    private static readonly SearchValues<char> AtStarts = SearchValues.Create("@\uFF20[({<aA");
+
     public static void Scan(string s, AllowList allow, List<Candidate> output)
     {
         int n = s.Length;
@@ -40,6 +43,14 @@ internal static class EmailScanner
         Span<Label> labels = stackalloc Label[MaxLabels];
         for (int i = 0; i < n; i++)
         {
+            // Only « @ », an opening bracket or an « a » can start an « at »; jump to the next one.
+            int skip = s.AsSpan(i).IndexOfAny(AtStarts);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
             char c = s[i];
             int atEnd;
             bool obfuscated;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using static NetiquetteML.Scoring.Rules.TextScan;
 
@@ -39,53 +40,134 @@ internal static class IdentityScanner
         "septembre", "sept", "sep", "september", "octobre", "oct", "october", "novembre", "nov", "november",
         "decembre", "dec", "december", "january");
 
+    /// <summary>Every ASCII character except p, i, l in both cases.</summary>
+    private static readonly SearchValues<char> NotPlateInitial = AsciiExcept("pPiIlL");
+
+    /// <summary>Every ASCII character except n, d, b in both cases.</summary>
+    private static readonly SearchValues<char> NotBirthInitial = AsciiExcept("nNdDbB");
+
+    private static SearchValues<char> AsciiExcept(string keep)
+    {
+        var chars = new List<char>(128);
+        for (char c = '\0'; c < (char)0x80; c++)
+        {
+            if (!keep.Contains(c, StringComparison.Ordinal))
+            {
+                chars.Add(c);
+            }
+        }
+
+        return SearchValues.Create(chars.ToArray());
+    }
+
     public static void Scan(string s, List<Candidate> output)
     {
-        ScanHealthInsurance(s, output);
+        // Every shape needs ASCII digits: a RAMQ number a run of at least 4, a plate 2, a date of birth 1.
+        int longestDigitRun = LongestDigitRun(s);
+        if (longestDigitRun == 0)
+        {
+            return;
+        }
+
+        if (longestDigitRun >= 4)
+        {
+            ScanHealthInsurance(s, output);
+        }
+
         ScanPlates(s, output);
         ScanBirthDates(s, output);
     }
 
+    /// <summary>Length of the longest run of ASCII digits (vectorised skips, so cheap on text without digits).</summary>
+    private static int LongestDigitRun(string s)
+    {
+        var span = s.AsSpan();
+        int longest = 0;
+        while (true)
+        {
+            int start = span.IndexOfAnyInRange('0', '9');
+            if (start < 0)
+            {
+                return longest;
+            }
+
+            span = span[start..];
+            int length = span.IndexOfAnyExceptInRange('0', '9');
+            if (length < 0)
+            {
+                return Math.Max(longest, span.Length);
+            }
+
+            longest = Math.Max(longest, length);
+            span = span[length..];
+        }
+    }
+
     private static void ScanHealthInsurance(string s, List<Candidate> output)
     {
+        // A RAMQ number is 4 letters then, after an optional separator, a run of digits: only the positions
+        // 4 or 5 characters before the start of a digit run can begin one. No such position lies inside an
+        // earlier match, and they come in increasing order, so this finds exactly what a scan of every word would.
         int n = s.Length;
-        int i = 0;
-        while (i < n)
+        int d = 0;
+        while (d < n)
         {
-            if (!IsAsciiLetter(s[i]) || IsWordChar(At(s, i - 1)))
+            int skip = s.AsSpan(d).IndexOfAnyInRange('0', '9');
+            if (skip < 0)
             {
-                i++;
+                return;
+            }
+
+            d += skip;
+            int runEnd = DigitRunEnd(s, d);
+            if (IsDigit(At(s, d - 1)))
+            {
+                d = runEnd;
                 continue;
             }
 
-            int lettersEnd = i;
-            while (lettersEnd < n && lettersEnd - i <= 4 && IsAsciiLetter(s[lettersEnd]))
+            int matchEnd = TryRamqAt(s, d - 5, output);
+            if (matchEnd < 0)
             {
-                lettersEnd++;
+                matchEnd = TryRamqAt(s, d - 4, output);
             }
 
-            if (lettersEnd - i == 4 && !char.IsLetter(At(s, lettersEnd)) && TryRamqDigits(s, lettersEnd, out int end))
-            {
-                bool upper = true;
-                for (int k = i; k < i + 4; k++)
-                {
-                    upper &= IsAsciiUpper(s[k]);
-                }
+            d = Math.Max(runEnd, matchEnd);
+        }
+    }
 
-                bool context = NumberScanner.HasContext(s, i, 40, RamqContext, RamqContext);
-                if ((upper || context) && !InSet(RamqExcluded, s, i, i + 4))
-                {
-                    output.Add(new Candidate(PersonalInfoKind.HealthInsuranceNumber, i, end, context ? 0.97 : 0.85));
-                    i = end;
-                    continue;
-                }
+    /// <summary>Reports a RAMQ number starting at <paramref name="i"/>; returns its end, or -1.</summary>
+    private static int TryRamqAt(string s, int i, List<Candidate> output)
+    {
+        if (i < 0 || !IsAsciiLetter(s[i]) || IsWordChar(At(s, i - 1)))
+        {
+            return -1;
+        }
+
+        int n = s.Length;
+        int lettersEnd = i;
+        while (lettersEnd < n && lettersEnd - i <= 4 && IsAsciiLetter(s[lettersEnd]))
+        {
+            lettersEnd++;
+        }
+
+        if (lettersEnd - i == 4 && !char.IsLetter(At(s, lettersEnd)) && TryRamqDigits(s, lettersEnd, out int end))
+        {
+            bool upper = true;
+            for (int k = i; k < i + 4; k++)
+            {
+                upper &= IsAsciiUpper(s[k]);
             }
 
-            while (i < n && IsWordChar(s[i]))
+            bool context = NumberScanner.HasContext(s, i, 40, RamqContext, RamqContext);
+            if ((upper || context) && !InSet(RamqExcluded, s, i, i + 4))
             {
-                i++;
+                output.Add(new Candidate(PersonalInfoKind.HealthInsuranceNumber, i, end, context ? 0.97 : 0.85));
+                return end;
             }
         }
+
+        return -1;
     }
 
     /// <summary>8 digits « 58031412 », « 5803 1412 », « 5803-1412 » after the 4 letters and an optional separator.</summary>
@@ -146,6 +228,15 @@ internal static class IdentityScanner
         int i = 0;
         while (i < n)
         {
+            // Only a word starting with a letter that folds to p, i or l can be a context word: jump to the
+            // next such ASCII letter or non-ASCII character.
+            int skip = s.AsSpan(i).IndexOfAnyExcept(NotPlateInitial);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
             if (!char.IsLetter(s[i]) || char.IsLetter(At(s, i - 1)))
             {
                 i++;
@@ -153,7 +244,10 @@ internal static class IdentityScanner
             }
 
             int wordEnd = LetterRunEnd(s, i);
-            if (InSet(PlateContext, s, i, wordEnd))
+            // Cheap filter: every context word is 5 to 15 letters long and folds to a word starting with p, i or l.
+            int wordLength = wordEnd - i;
+            char first = wordLength is >= 5 and <= 15 ? Fold(s[i]) : '\0';
+            if (first is 'p' or 'i' or 'l' && InSet(PlateContext, s, i, wordEnd))
             {
                 int from = Math.Max(scannedUpTo, Math.Max(0, i - PlateWindow));
                 int to = Math.Min(n, wordEnd + PlateWindow);
@@ -294,9 +388,26 @@ internal static class IdentityScanner
         int lastEnd = 0;
         while (i < n)
         {
+            // Only a word starting with n, or a letter that folds to d or b, can be a trigger: jump to the
+            // next such ASCII letter or non-ASCII character.
+            int skip = s.AsSpan(i).IndexOfAnyExcept(NotBirthInitial);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
             if (!char.IsLetter(s[i]) || char.IsLetter(At(s, i - 1)))
             {
                 i++;
+                continue;
+            }
+
+            // Cheap filter: « né le » starts with n, every other trigger folds to a word starting with d or b.
+            char c0 = s[i];
+            if ((c0 | 0x20) != 'n' && Fold(c0) is not ('d' or 'b'))
+            {
+                i = LetterRunEnd(s, i);
                 continue;
             }
 
@@ -337,8 +448,15 @@ internal static class IdentityScanner
             return ne;
         }
 
+        char first = Fold(At(s, i));
+        char second = Fold(At(s, i + 1));
         foreach (var trigger in BirthTriggers)
         {
+            if (trigger[0] != first || trigger[1] != second)
+            {
+                continue;
+            }
+
             if (MatchesFoldedAt(s, i, trigger) && !IsWordChar(At(s, i + trigger.Length)))
             {
                 return i + trigger.Length;

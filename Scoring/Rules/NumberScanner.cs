@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using static NetiquetteML.Scoring.Rules.TextScan;
 
@@ -60,13 +61,29 @@ internal static class NumberScanner
         public readonly int Length => DigitEnd - DigitStart;
     }
 
+    private static readonly SearchValues<char> ChunkStarts = SearchValues.Create("0123456789+(");
+
     public static void Scan(string s, AllowList allow, List<Candidate> output)
     {
+        // Every chunk starts at an ASCII digit, or at « + » or « ( » just before one.
+        int i = s.AsSpan().IndexOfAnyInRange('0', '9');
+        if (i < 0)
+        {
+            return;
+        }
+
+        i = Math.Max(0, i - 1);
         var groups = new List<Group>(8);
         int n = s.Length;
-        int i = 0;
         while (i < n)
         {
+            int skip = s.AsSpan(i).IndexOfAny(ChunkStarts);
+            if (skip < 0)
+            {
+                break;
+            }
+
+            i += skip;
             char c = s[i];
             if (IsDigit(c))
             {

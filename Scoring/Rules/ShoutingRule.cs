@@ -64,8 +64,53 @@ public sealed class ShoutingRule
         int wordLetters = 0;
         int index = 0;
 
-        foreach (var rune in text.EnumerateRunes())
+        while (index < text.Length)
         {
+            char ch = text[index];
+            if (ch < 0x80)
+            {
+                // ASCII fast path: same outcome as the rune path below (no marks, letters are A-Z / a-z).
+                if (TextScan.IsAsciiLetter(ch))
+                {
+                    if (wordStart < 0)
+                    {
+                        wordStart = index;
+                    }
+
+                    wordLetters++;
+                    if (ch <= 'Z')
+                    {
+                        wordUpper++;
+                    }
+                    else
+                    {
+                        wordLower++;
+                    }
+                }
+                else
+                {
+                    CloseWord(text, index);
+                }
+
+                index++;
+                continue;
+            }
+
+            // As String.EnumerateRunes: a valid surrogate pair is one rune, a lone surrogate is U+FFFD.
+            Rune rune;
+            if (char.IsHighSurrogate(ch) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+            {
+                rune = new Rune(ch, text[index + 1]);
+            }
+            else if (char.IsSurrogate(ch))
+            {
+                rune = Rune.ReplacementChar;
+            }
+            else
+            {
+                rune = new Rune(ch);
+            }
+
             var category = Rune.GetUnicodeCategory(rune);
             bool letter = Rune.IsLetter(rune);
             bool mark = category is System.Globalization.UnicodeCategory.NonSpacingMark
