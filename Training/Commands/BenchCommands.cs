@@ -61,7 +61,7 @@ public sealed class BenchCommands
         if (minutes <= 0) throw new InputException("--training-minutes must be positive.");
         if (folds < 2) throw new InputException("--training-folds must be at least 2.");
         if (trees < 1) throw new InputException("--training-trees must be positive.");
-        var kinds = ParseLearners(learners);
+        var kinds = Learners.Parse(learners, "--training-learners");
         var options = new TrainingOptions
         {
             Folds = folds,
@@ -107,18 +107,6 @@ public sealed class BenchCommands
         return result.Order().ToList();
     }
 
-    private static IReadOnlyList<LearnerKind> ParseLearners(string learners)
-    {
-        var result = new List<LearnerKind>();
-        foreach (var name in learners.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!Enum.TryParse<LearnerKind>(name, ignoreCase: true, out var kind))
-                throw new InputException($"unknown learner '{name}'; expected {string.Join(" or ", Enum.GetNames<LearnerKind>())}.");
-            result.Add(kind);
-        }
-        if (result.Count == 0) throw new InputException("--training-learners needs at least one learner.");
-        return result;
-    }
 }
 
 /// <summary>The configuration `bench --training` uses unless told otherwise.</summary>

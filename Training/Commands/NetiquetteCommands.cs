@@ -34,7 +34,7 @@ public sealed class NetiquetteCommands
             Seed = seed,
             Folds = folds,
             TestFraction = testFraction,
-            Learners = ParseLearners(learners),
+            Learners = Learners.Parse(learners, "--learners"),
             LearnerSettings = new LearnerSettings { FastTreeTrees = fastTreeTrees },
         };
         var trained = new ModelTrainer(options, SafeConsole.Out).Train(rows, cancellationToken);
@@ -108,18 +108,6 @@ public sealed class NetiquetteCommands
         return rows;
     }
 
-    private static IReadOnlyList<LearnerKind> ParseLearners(string learners)
-    {
-        var result = new List<LearnerKind>();
-        foreach (var name in learners.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!Enum.TryParse<LearnerKind>(name, ignoreCase: true, out var kind))
-                throw new InputException($"unknown learner '{name}'; expected {string.Join(" or ", Enum.GetNames<LearnerKind>())}.");
-            result.Add(kind);
-        }
-        if (result.Count == 0) throw new InputException("--learners needs at least one learner.");
-        return result;
-    }
 
     private static void ReportUnreachedTargets(BundleManifest manifest)
     {

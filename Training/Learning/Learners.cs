@@ -22,6 +22,20 @@ public sealed class LearnerSettings
 
 public static class Learners
 {
+    /// <summary>Parses a comma-separated list of learner names, as the commands' options take it.</summary>
+    public static IReadOnlyList<LearnerKind> Parse(string learners, string option)
+    {
+        var result = new List<LearnerKind>();
+        foreach (var name in learners.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<LearnerKind>(name, ignoreCase: true, out var kind))
+                throw new ArgumentException($"{option}: unknown learner '{name}'; expected {string.Join(" or ", Enum.GetNames<LearnerKind>())}.");
+            result.Add(kind);
+        }
+        if (result.Count == 0) throw new ArgumentException($"{option} needs at least one learner.");
+        return result;
+    }
+
     public static IEstimator<ITransformer> Create(MLContext ml, LearnerKind kind, string labelColumn, LearnerSettings settings, int seed) => kind switch
     {
         // One thread keeps SDCA deterministic: the same data and seed give the same bundle.
