@@ -1,6 +1,5 @@
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using NetiquetteML.Scoring.Bundles;
 using NetiquetteML.Scoring.Models;
 using NetiquetteML.Scoring.Policy;
@@ -112,10 +111,8 @@ public sealed class NetiquetteScorer
     /// </summary>
     private ObjectPool<CompiledWorker>? CompileVerified(MLContext mlContext, ModelBundle bundle)
     {
-        var compiled = CompiledModels.TryCompile(bundle.Model);
+        var compiled = CompiledModels.TryCompile(bundle.Model, bundle.InputSchema);
         if (compiled is null) return null;
-        if (compiled.Featurizer.GetOutputSchema(bundle.InputSchema)["Features"].Type is not VectorDataViewType { Size: > 0 } vector) return null;
-        compiled = compiled.WithFeatureCount(vector.Size);
         var pool = new DefaultObjectPool<CompiledWorker>(new CompiledWorkerPolicy(mlContext, compiled), Math.Max(4, Environment.ProcessorCount * 2));
         var engine = _engines.Get();
         var worker = pool.Get();

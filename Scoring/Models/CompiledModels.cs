@@ -30,11 +30,12 @@ internal sealed class CompiledModels
     public ITransformer Featurizer => _featurizer;
 
     /// <summary>Reads the chain written by the trainer: featuriser, then (predictor, column copy) per category.</summary>
-    public static CompiledModels? TryCompile(ITransformer model)
+    public static CompiledModels? TryCompile(ITransformer model, DataViewSchema inputSchema)
     {
         if (model is not IEnumerable chain) return null;
         var parts = chain.Cast<ITransformer>().ToList();
         if (parts.Count != 1 + 2 * Categories.All.Count) return null;
+        if (parts[0].GetOutputSchema(inputSchema).GetColumnOrNull("Features")?.Type is not VectorDataViewType { Size: > 0 } features) return null;
         var models = new ICategoryModel[Categories.All.Count];
         try
         {
@@ -49,10 +50,8 @@ internal sealed class CompiledModels
         {
             return null;
         }
-        return new CompiledModels(parts[0], models, 0);
+        return new CompiledModels(parts[0], models, features.Size);
     }
-
-    public CompiledModels WithFeatureCount(int count) => new(_featurizer, _models, count);
 
     /// <summary>Raw scores of the four categories for one featurised comment.</summary>
     public void Score(in VBuffer<float> features, float[] dense, Span<float> scores)

@@ -32,14 +32,12 @@ internal static class EvasionFolding
     {
         foreach (var c in text)
         {
-            if (c >= 0x00AD && (IsInvisible(c) || Fold(c) != c)) return true;
+            if (IsInvisible(c) || (c >= 0x00AD && Fold(c) != c)) return true;
         }
         return false;
     }
 
-    private static bool IsInvisible(char c) =>
-        c is '\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u180E' ||
-        (c >= 0x2000 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format);
+    private static bool IsInvisible(char c) => TextNormalizer.IsInvisible(c);
 
     private static char Fold(char c)
     {

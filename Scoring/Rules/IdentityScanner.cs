@@ -221,28 +221,42 @@ internal static class IdentityScanner
         return true;
     }
 
+    /// <summary>
+    /// Moves <paramref name="i"/> to the start of the next word whose first character is not one of
+    /// <paramref name="excludedInitials"/> (ASCII letters that cannot start a wanted word; non-ASCII
+    /// characters are never excluded, since they may fold to a wanted letter). False at the end.
+    /// </summary>
+    private static bool NextWordStart(string s, ref int i, SearchValues<char> excludedInitials)
+    {
+        while (i < s.Length)
+        {
+            int skip = s.AsSpan(i).IndexOfAnyExcept(excludedInitials);
+            if (skip < 0)
+            {
+                i = s.Length;
+                return false;
+            }
+
+            i += skip;
+            if (char.IsLetter(s[i]) && !char.IsLetter(At(s, i - 1)))
+            {
+                return true;
+            }
+
+            i++;
+        }
+
+        return false;
+    }
+
     private static void ScanPlates(string s, List<Candidate> output)
     {
         int n = s.Length;
         int scannedUpTo = 0;
         int i = 0;
-        while (i < n)
+        // Only a word starting with a letter that folds to p, i or l can be a context word.
+        while (NextWordStart(s, ref i, NotPlateInitial))
         {
-            // Only a word starting with a letter that folds to p, i or l can be a context word: jump to the
-            // next such ASCII letter or non-ASCII character.
-            int skip = s.AsSpan(i).IndexOfAnyExcept(NotPlateInitial);
-            if (skip < 0)
-            {
-                break;
-            }
-
-            i += skip;
-            if (!char.IsLetter(s[i]) || char.IsLetter(At(s, i - 1)))
-            {
-                i++;
-                continue;
-            }
-
             int wordEnd = LetterRunEnd(s, i);
             // Cheap filter: every context word is 5 to 15 letters long and folds to a word starting with p, i or l.
             int wordLength = wordEnd - i;
@@ -386,23 +400,9 @@ internal static class IdentityScanner
         int n = s.Length;
         int i = 0;
         int lastEnd = 0;
-        while (i < n)
+        // Only a word starting with n, or a letter that folds to d or b, can be a trigger.
+        while (NextWordStart(s, ref i, NotBirthInitial))
         {
-            // Only a word starting with n, or a letter that folds to d or b, can be a trigger: jump to the
-            // next such ASCII letter or non-ASCII character.
-            int skip = s.AsSpan(i).IndexOfAnyExcept(NotBirthInitial);
-            if (skip < 0)
-            {
-                break;
-            }
-
-            i += skip;
-            if (!char.IsLetter(s[i]) || char.IsLetter(At(s, i - 1)))
-            {
-                i++;
-                continue;
-            }
-
             // Cheap filter: « né le » starts with n, every other trigger folds to a word starting with d or b.
             char c0 = s[i];
             if ((c0 | 0x20) != 'n' && Fold(c0) is not ('d' or 'b'))

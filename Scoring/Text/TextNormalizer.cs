@@ -86,11 +86,13 @@ public static class TextNormalizer
         return sb.ToString();
     }
 
-    private static bool IsInvisible(char c) => c switch
-    {
-        '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u180E' => true,
-        _ => char.GetUnicodeCategory(c) == UnicodeCategory.Format && c != '\u200D' || c == '\0',
-    };
+    /// <summary>
+    /// Characters that show nothing but can split a word or a number: zero-width spaces and
+    /// joiners, the soft hyphen, byte-order marks, every other format character, and NUL. The
+    /// personal-information detector drops the same ones (<see cref="Rules.EvasionFolding"/>).
+    /// </summary>
+    internal static bool IsInvisible(char c) =>
+        c is '\0' or '\u00AD' or '\u180E' || (c >= '\u0600' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format);
 
     /// <summary>Lower case, accents removed, apostrophes unified and elisions split.</summary>
     internal static string FoldCaseAndAccents(string text)

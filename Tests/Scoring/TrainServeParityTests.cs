@@ -39,10 +39,13 @@ public class TrainServeParityTests
     [Fact]
     public void Trainer_input_is_the_scorer_input_plus_labels()
     {
+        // The scorer prepares each post once and reuses it; the trainer prepares it per row.
+        var posts = new PostCache();
         foreach (var row in TrainedBundle.Shared.Rows.Take(200))
         {
             var trained = ModelTrainer.ToInput(row);
-            var served = CommentFeaturizer.ToModelInput(row.ToComment());
+            var comment = row.ToComment();
+            var served = CommentFeaturizer.ToModelInput(comment, posts.Get(comment.Post));
             Assert.Equal(served.Text, trained.Text);
             Assert.Equal(served.Signals, trained.Signals);
         }

@@ -28,34 +28,18 @@ public static class LabellingPriority
     {
         if (count <= 0) throw new ArgumentException("--count must be positive.");
         var heap = new PriorityQueue<(Comment, double), double>();
-        using var source = comments.GetEnumerator();
-        foreach (var verdict in scorer.ScoreMany(Buffer(source, out var buffer), cancellationToken: cancellationToken))
+        foreach (var chunk in comments.Chunk(4096))
         {
-            var comment = buffer.Dequeue();
-            var priority = Of(verdict, scorer);
-            heap.Enqueue((comment, priority), priority);
-            if (heap.Count > count) heap.Dequeue();
+            foreach (var (comment, verdict) in chunk.Zip(scorer.ScoreMany(chunk, cancellationToken: cancellationToken)))
+            {
+                var priority = Of(verdict, scorer);
+                heap.Enqueue((comment, priority), priority);
+                if (heap.Count > count) heap.Dequeue();
+            }
         }
         var result = new List<(Comment, double)>();
         while (heap.Count > 0) result.Add(heap.Dequeue());
         result.Reverse();
         return result;
-    }
-
-    /// <summary>Keeps each comment until its verdict comes back (ScoreMany preserves order).</summary>
-    private static IEnumerable<Comment> Buffer(IEnumerator<Comment> source, out Queue<Comment> buffer)
-    {
-        var queue = new Queue<Comment>();
-        buffer = queue;
-        return Iterate(source, queue);
-
-        static IEnumerable<Comment> Iterate(IEnumerator<Comment> source, Queue<Comment> queue)
-        {
-            while (source.MoveNext())
-            {
-                queue.Enqueue(source.Current);
-                yield return source.Current;
-            }
-        }
     }
 }

@@ -32,7 +32,7 @@ public static class ThresholdChooser
         {
             var best = curve.Count == 0 ? (Threshold: 0.5, Precision: 0.0, Recall: 0.0)
                 : curve.MaxBy(p => p.Precision + p.Recall == 0 ? 0 : 2 * p.Precision * p.Recall / (p.Precision + p.Recall));
-            thresholds.Flag = Math.Max(best.Threshold, 0.5);
+            thresholds.Flag = best.Threshold;
             thresholds.FlagTargetReached = false;
             var at = BinaryMetrics.At(probabilities, labels, thresholds.Flag);
             (thresholds.FlagValidationPrecision, thresholds.FlagValidationRecall) = (Nan0(at.Precision), Nan0(at.Recall));
