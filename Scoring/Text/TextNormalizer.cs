@@ -55,8 +55,17 @@ public static class TextNormalizer
         }
         catch (ArgumentException)
         {
-            // Lone surrogates make Normalize throw; drop them and retry.
-            folded = DropLoneSurrogates(text).Normalize(NormalizationForm.FormKC);
+            // Lone surrogates and noncharacters (U+FFFE, U+FDD0…) make Normalize throw; drop them
+            // and retry, and should ICU still refuse, go on without compatibility folding.
+            var valid = DropInvalidCodePoints(text);
+            try
+            {
+                folded = valid.Normalize(NormalizationForm.FormKC);
+            }
+            catch (ArgumentException)
+            {
+                folded = valid;
+            }
         }
 
         var sb = new StringBuilder(folded.Length);
@@ -68,7 +77,7 @@ public static class TextNormalizer
         return sb.ToString();
     }
 
-    private static string DropLoneSurrogates(string text)
+    private static string DropInvalidCodePoints(string text)
     {
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
@@ -76,15 +85,19 @@ public static class TextNormalizer
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                sb.Append(c).Append(text[++i]);
+                var codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                if (!IsNoncharacter(codePoint)) sb.Append(c).Append(text[i + 1]);
+                i++;
             }
-            else if (!char.IsSurrogate(c))
+            else if (!char.IsSurrogate(c) && !IsNoncharacter(c))
             {
                 sb.Append(c);
             }
         }
         return sb.ToString();
     }
+
+    private static bool IsNoncharacter(int codePoint) => codePoint is >= 0xFDD0 and <= 0xFDEF || (codePoint & 0xFFFE) == 0xFFFE;
 
     /// <summary>
     /// Characters that show nothing but can split a word or a number: zero-width spaces and

@@ -20,6 +20,20 @@ public class TextNormalizerTests
     public void Obfuscated_and_accented_spellings_meet_their_plain_form(string raw, string expected) =>
         Assert.Equal(expected, TextNormalizer.Normalize(raw));
 
+    [Theory]
+    [InlineData("salut\uFFFEtoi", "saluttoi")]
+    [InlineData("gang de \uFFFEcaves \uD83F\uDFFF", "gang de caves")]
+    public void Text_unicode_cannot_normalise_is_cleaned_instead_of_failing(string raw, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Normalize(raw));
+
+    [Fact]
+    public void Lone_surrogates_next_to_noncharacters_are_dropped()
+    {
+        // Built at run time: xunit would mangle a lone surrogate in an attribute.
+        var raw = "lone " + '\uD800' + " surrogate " + '\uFFFE';
+        Assert.Equal("lone surrogate", TextNormalizer.Normalize(raw));
+    }
+
     [Fact]
     public void Zero_width_characters_are_removed()
     {
