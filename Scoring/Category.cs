@@ -23,13 +23,13 @@ public static class Categories
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 
-    /// <summary>The name of the label column in <see cref="Text.ModelInput"/>.</summary>
+    /// <summary>The name of the category's label column in the trainer's rows.</summary>
     public static string LabelColumn(this Category category) => category switch
     {
-        Category.Offensive => nameof(Text.ModelInput.Offensive),
-        Category.OffTopic => nameof(Text.ModelInput.OffTopic),
-        Category.Political => nameof(Text.ModelInput.Political),
-        Category.Commercial => nameof(Text.ModelInput.Commercial),
+        Category.Offensive => "Offensive",
+        Category.OffTopic => "OffTopic",
+        Category.Political => "Political",
+        Category.Commercial => "Commercial",
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Scoring.Features;
 using NetiquetteML.Scoring.Models;
 using NetiquetteML.Scoring.Policy;
 using NetiquetteML.Scoring.Rules;
@@ -13,14 +14,14 @@ namespace NetiquetteML.Scoring;
 /// <see cref="Score(Comment)"/> or <see cref="ScoreMany"/> from any number of threads.
 /// </summary>
 /// <remarks>
-/// Thread safety: the loaded <see cref="ITransformer"/>, the rules and the policy are immutable;
-/// a <see cref="PredictionEngine{TSrc,TDst}"/> is not thread-safe, so each call borrows one from
-/// a pool and returns it.
+/// Thread safety: the bundle, the rules and the policy are immutable; what a call needs to write
+/// (a feature buffer, and on the ML.NET path a <see cref="PredictionEngine{TSrc,TDst}"/>, which is
+/// not thread-safe) is borrowed from a pool and returned.
 /// </remarks>
 public sealed class NetiquetteScorer
 {
-    private readonly ObjectPool<PredictionEngine<ModelInput, ModelOutput>> _engines;
-    private readonly ObjectPool<CompiledWorker>? _compiled;
+    private readonly ObjectPool<Worker> _workers;
+    private readonly CompiledModels? _compiled;
     private readonly PostCache _posts = new();
     private readonly (Category Category, PlattCalibration Calibration, double Flag, double Remove)[] _categories;
 
@@ -31,18 +32,19 @@ public sealed class NetiquetteScorer
         PersonalInfo = detector;
         Shouting = shouting;
         var mlContext = new MLContext(seed: 1);
-        _engines = new DefaultObjectPool<PredictionEngine<ModelInput, ModelOutput>>(
-            new EnginePolicy(mlContext, bundle.Model), Math.Max(4, Environment.ProcessorCount * 2));
+        _workers = new DefaultObjectPool<Worker>(new WorkerPolicy(mlContext, bundle), Math.Max(4, Environment.ProcessorCount * 2));
         try
         {
-            // Build one engine now: a model whose input schema does not match this scorer's
+            // Build one ML.NET engine now: a model whose input schema does not match the bundle's
             // features must fail at load, not on the first comment.
-            _engines.Return(_engines.Get());
-            _compiled = CompileVerified(mlContext, bundle);
+            var worker = _workers.Get();
+            _ = worker.Engine;
+            _workers.Return(worker);
+            _compiled = CompileVerified(bundle);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
-            throw new BundleException($"The model in '{bundle.Directory}' does not accept this scorer's features ({e.Message}). Retrain the bundle.", e);
+            throw new BundleException($"The model in '{bundle.Directory}' does not accept the bundle's features ({e.Message}). Retrain the bundle.", e);
         }
         _categories = Categories.All.Select(c =>
         {
@@ -51,7 +53,6 @@ public sealed class NetiquetteScorer
             return (c, manifest.Calibration, flag, remove);
         }).ToArray();
     }
-
     public ModelBundle Bundle { get; }
     public ModerationPolicy Policy { get; }
     public PersonalInfoDetector PersonalInfo { get; }
@@ -75,68 +76,53 @@ public sealed class NetiquetteScorer
         return Decide(comment, raw);
     }
 
-    /// <summary>True when the models run compiled (one featurisation, trees evaluated directly); false on the ML.NET path.</summary>
+    /// <summary>True when the models run compiled (trees evaluated directly on the feature buffer); false on the ML.NET path.</summary>
     public bool IsCompiled => _compiled is not null;
 
     private void RawScores(ModelInput input, Span<float> raw)
     {
-        if (_compiled is not null)
-        {
-            var worker = _compiled.Get();
-            try
-            {
-                worker.Score(input, raw);
-            }
-            finally
-            {
-                _compiled.Return(worker);
-            }
-            return;
-        }
-        var engine = _engines.Get();
+        var worker = _workers.Get();
         try
         {
-            var output = engine.Predict(input);
-            foreach (var c in Categories.All) raw[(int)c] = output.Get(c);
+            Bundle.Features.Vectorize(input, worker.Features);
+            if (_compiled is not null) _compiled.Score(worker.Features, raw);
+            else worker.PredictWithMlNet(raw);
         }
         finally
         {
-            _engines.Return(engine);
+            _workers.Return(worker);
         }
     }
 
     /// <summary>
-    /// The compiled path, kept only if it gives the ML.NET chain's raw scores on probe comments:
+    /// The compiled models, kept only if they give the ML.NET chain's raw scores on probe comments:
     /// a model this code cannot read exactly falls back to the slower, always-right ML.NET path.
     /// </summary>
-    private ObjectPool<CompiledWorker>? CompileVerified(MLContext mlContext, ModelBundle bundle)
+    private CompiledModels? CompileVerified(ModelBundle bundle)
     {
-        var compiled = CompiledModels.TryCompile(bundle.Model, bundle.InputSchema);
+        var compiled = CompiledModels.TryCompile(bundle.Model, bundle.Features.Count);
         if (compiled is null) return null;
-        var pool = new DefaultObjectPool<CompiledWorker>(new CompiledWorkerPolicy(mlContext, compiled), Math.Max(4, Environment.ProcessorCount * 2));
-        var engine = _engines.Get();
-        var worker = pool.Get();
+        var worker = _workers.Get();
         try
         {
             Span<float> fast = stackalloc float[4];
+            Span<float> slow = stackalloc float[4];
             foreach (var probe in ProbeComments)
             {
-                var input = CommentFeaturizer.ToModelInput(probe);
-                var slow = engine.Predict(input);
-                worker.Score(input, fast);
-                foreach (var c in Categories.All)
+                bundle.Features.Vectorize(CommentFeaturizer.ToModelInput(probe), worker.Features);
+                worker.PredictWithMlNet(slow);
+                compiled.Score(worker.Features, fast);
+                for (var c = 0; c < 4; c++)
                 {
-                    var expected = slow.Get(c);
-                    if (Math.Abs(expected - fast[(int)c]) > 1e-4 * Math.Max(1, Math.Abs(expected))) return null;
+                    if (Math.Abs(slow[c] - fast[c]) > 1e-4 * Math.Max(1, Math.Abs(slow[c]))) return null;
                 }
             }
         }
         finally
         {
-            _engines.Return(engine);
-            pool.Return(worker);
+            _workers.Return(worker);
         }
-        return pool;
+        return compiled;
     }
 
     private static readonly Comment[] ProbeComments =
@@ -214,33 +200,33 @@ public sealed class NetiquetteScorer
 
     private static ModerationAction Max(ModerationAction a, ModerationAction b) => a >= b ? a : b;
 
-    /// <summary>One thread's compiled scorer: a featuriser engine and a dense buffer of its own.</summary>
-    private sealed class CompiledWorker(PredictionEngine<ModelInput, FeatureRow> engine, CompiledModels models)
+    /// <summary>
+    /// One call's scratch space: the feature buffer, and the ML.NET engine created on first use
+    /// (the compiled path never needs it).
+    /// </summary>
+    private sealed class Worker(MLContext mlContext, ModelBundle bundle)
     {
-        private readonly float[] _dense = new float[models.FeatureCount];
-        private FeatureRow _row = new();
+        private PredictionEngine<FeatureRow, ModelOutput>? _engine;
+        private readonly FeatureRow _row = new();
+        private ModelOutput _output = new();
 
-        public void Score(ModelInput input, Span<float> raw)
+        public FeatureBuffer Features { get; } = new();
+
+        public PredictionEngine<FeatureRow, ModelOutput> Engine => _engine ??= mlContext.Model.CreatePredictionEngine<FeatureRow, ModelOutput>(
+            bundle.Model, new PredictionEngineOptions { OwnsTransformer = false, InputSchemaDefinition = FeatureRow.Schema<FeatureRow>(bundle.Features.Count) });
+
+        public void PredictWithMlNet(Span<float> raw)
         {
-            engine.Predict(input, ref _row);
-            models.Score(_row.Features, _dense, raw);
+            _row.Features = Features.ToVBuffer();
+            Engine.Predict(_row, ref _output);
+            foreach (var c in Categories.All) raw[(int)c] = _output.Get(c);
         }
     }
 
-    private sealed class CompiledWorkerPolicy(MLContext mlContext, CompiledModels models) : IPooledObjectPolicy<CompiledWorker>
+    private sealed class WorkerPolicy(MLContext mlContext, ModelBundle bundle) : IPooledObjectPolicy<Worker>
     {
-        public CompiledWorker Create() => new(
-            mlContext.Model.CreatePredictionEngine<ModelInput, FeatureRow>(models.Featurizer, new PredictionEngineOptions { OwnsTransformer = false }),
-            models);
+        public Worker Create() => new(mlContext, bundle);
 
-        public bool Return(CompiledWorker obj) => true;
-    }
-
-    private sealed class EnginePolicy(MLContext mlContext, ITransformer model) : IPooledObjectPolicy<PredictionEngine<ModelInput, ModelOutput>>
-    {
-        public PredictionEngine<ModelInput, ModelOutput> Create() =>
-            mlContext.Model.CreatePredictionEngine<ModelInput, ModelOutput>(model, new PredictionEngineOptions { OwnsTransformer = false });
-
-        public bool Return(PredictionEngine<ModelInput, ModelOutput> obj) => true;
+        public bool Return(Worker obj) => true;
     }
 }

@@ -9,8 +9,8 @@ namespace NetiquetteML.Scoring.Bundles;
 /// </summary>
 public sealed class BundleManifest
 {
-    /// <summary>The schema this code writes and the newest it reads.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>The schema this code writes and reads. Version 1 bundles carried ML.NET's text featuriser, which this scorer no longer runs.</summary>
+    public const int CurrentSchemaVersion = 2;
 
     public const string FileName = "manifest.json";
 
@@ -21,6 +21,8 @@ public sealed class BundleManifest
     public int NormalizerVersion { get; set; }
     public List<string> Labels { get; set; } = [];
     public string ModelFile { get; set; } = "model.zip";
+    public string FeatureFile { get; set; } = NetiquetteML.Scoring.Features.FeatureSpace.FileName;
+    public FeatureInfo Features { get; set; } = new();
     public List<BundleFile> Files { get; set; } = [];
     public TrainingDataInfo TrainingData { get; set; } = new();
     public SplitInfo Split { get; set; } = new();
@@ -43,6 +45,15 @@ public sealed class BundleManifest
         Categories.TryGetValue(category.Name(), out var c)
             ? c
             : throw new BundleException($"manifest.json has no entry for the category '{category.Name()}'.");
+}
+
+/// <summary>The size of the feature vector the models read (see features.json).</summary>
+public sealed class FeatureInfo
+{
+    public int WordNgrams { get; set; }
+    public int CharNgrams { get; set; }
+    public int Signals { get; set; }
+    public int MinimumDocuments { get; set; }
 }
 
 public sealed class BundleFile

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.ML;
+using Microsoft.ML.Data;
+using NetiquetteML.Scoring.Features;
 
 namespace NetiquetteML.Scoring.Bundles;
 
@@ -10,32 +12,49 @@ namespace NetiquetteML.Scoring.Bundles;
 /// </summary>
 public sealed class ModelBundle
 {
-    private ModelBundle(string directory, BundleManifest manifest, ITransformer model, DataViewSchema inputSchema)
+    private ModelBundle(string directory, BundleManifest manifest, ITransformer model, FeatureSpace features)
     {
         Directory = directory;
         Manifest = manifest;
         Model = model;
-        InputSchema = inputSchema;
+        Features = features;
     }
 
     public string Directory { get; }
     public BundleManifest Manifest { get; }
     public ITransformer Model { get; }
-    public DataViewSchema InputSchema { get; }
+    /// <summary>How a comment becomes the vector the models read (features.json).</summary>
+    public FeatureSpace Features { get; }
 
     public static ModelBundle Load(string directory, MLContext mlContext)
     {
         var manifest = ReadVerifiedManifest(directory);
-        var modelPath = Path.Combine(directory, manifest.ModelFile);
+        var featurePath = Path.Combine(directory, manifest.FeatureFile);
+        FeatureSpace features;
         try
         {
-            var model = mlContext.Model.Load(modelPath, out var schema);
-            return new ModelBundle(Path.GetFullPath(directory), manifest, model, schema);
+            features = FeatureSpace.FromJson(File.ReadAllText(featurePath));
+        }
+        catch (FormatException e)
+        {
+            throw new BundleException($"The feature file '{featurePath}' matches its hash but cannot be used: {e.Message}. Retrain the bundle.", e);
+        }
+
+        var modelPath = Path.Combine(directory, manifest.ModelFile);
+        ITransformer model;
+        DataViewSchema schema;
+        try
+        {
+            model = mlContext.Model.Load(modelPath, out schema);
         }
         catch (Exception e) when (e is not BundleException)
         {
             throw new BundleException($"The model file '{modelPath}' matches its hash but ML.NET cannot read it ({e.GetType().Name}: {e.Message}).", e);
         }
+        var size = schema.GetColumnOrNull(Models.FeatureRow.FeatureColumn)?.Type is VectorDataViewType vector ? vector.Size : -1;
+        if (size != features.Count)
+            throw new BundleException($"The model in '{modelPath}' reads {size} features but '{featurePath}' describes {features.Count}: the files do not belong together.");
+        return new ModelBundle(Path.GetFullPath(directory), manifest, model, features);
     }
 
     /// <summary>Reads manifest.json and checks schema, labels, normaliser and every file hash.</summary>
@@ -61,6 +80,8 @@ public sealed class ModelBundle
             throw new BundleException($"{manifestPath} has schema version {manifest.SchemaVersion}, newer than this scorer reads ({BundleManifest.CurrentSchemaVersion}). Update NetiquetteML.");
         if (manifest.SchemaVersion < 1)
             throw new BundleException($"{manifestPath} has an invalid schema version ({manifest.SchemaVersion}).");
+        if (manifest.SchemaVersion < BundleManifest.CurrentSchemaVersion)
+            throw new BundleException($"{manifestPath} has schema version {manifest.SchemaVersion}, written by an earlier NetiquetteML whose models read ML.NET's text features; this scorer reads version {BundleManifest.CurrentSchemaVersion}. Retrain the bundle with `train`.");
         if (manifest.NormalizerVersion != Text.TextNormalizer.Version)
             throw new BundleException($"{manifestPath} was trained with text normaliser version {manifest.NormalizerVersion}; this scorer has version {Text.TextNormalizer.Version}. Retrain the bundle.");
 
@@ -73,8 +94,11 @@ public sealed class ModelBundle
                 throw new BundleException($"{manifestPath} has no thresholds or calibration for '{label}'.");
         }
 
-        if (!manifest.Files.Any(f => f.Name == manifest.ModelFile))
-            throw new BundleException($"{manifestPath} lists no hash for its model file '{manifest.ModelFile}'.");
+        foreach (var required in new[] { manifest.ModelFile, manifest.FeatureFile })
+        {
+            if (!manifest.Files.Any(f => f.Name == required))
+                throw new BundleException($"{manifestPath} lists no hash for the bundle file '{required}'.");
+        }
         foreach (var file in manifest.Files)
         {
             if (file.Name.Contains("..") || Path.IsPathRooted(file.Name))

@@ -1,48 +1,36 @@
 using System.Collections;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
-using NetiquetteML.Scoring.Text;
+using NetiquetteML.Scoring.Features;
 
 namespace NetiquetteML.Scoring.Models;
 
 /// <summary>
-/// The bundle's four models read out of the ML.NET chain so that a comment is featurised once
-/// and each category costs a few dozen comparisons (trees) or one sparse dot product (linear),
-/// instead of four passes through ML.NET's row machinery. Built only when it reproduces the
-/// ML.NET chain's scores on probe comments; otherwise the scorer keeps the ML.NET path.
+/// The bundle's four models read out of the ML.NET chain, so that each category costs a few
+/// dozen comparisons (trees) or one sparse dot product (linear) on the comment's feature buffer,
+/// instead of four passes through ML.NET's row machinery. Used only when it reproduces the ML.NET
+/// chain's scores on probe comments; otherwise the scorer keeps the ML.NET path.
 /// </summary>
 internal sealed class CompiledModels
 {
-    private readonly ITransformer _featurizer;
     private readonly ICategoryModel[] _models;
 
-    private CompiledModels(ITransformer featurizer, ICategoryModel[] models, int featureCount)
-    {
-        _featurizer = featurizer;
-        _models = models;
-        FeatureCount = featureCount;
-    }
+    private CompiledModels(ICategoryModel[] models) => _models = models;
 
-    public int FeatureCount { get; }
-
-    public ITransformer Featurizer => _featurizer;
-
-    /// <summary>Reads the chain written by the trainer: featuriser, then (predictor, column copy) per category.</summary>
-    public static CompiledModels? TryCompile(ITransformer model, DataViewSchema inputSchema)
+    /// <summary>Reads the chain written by the trainer: (predictor, column copy) per category.</summary>
+    public static CompiledModels? TryCompile(ITransformer model, int featureCount)
     {
         if (model is not IEnumerable chain) return null;
         var parts = chain.Cast<ITransformer>().ToList();
-        if (parts.Count != 1 + 2 * Categories.All.Count) return null;
-        if (parts[0].GetOutputSchema(inputSchema).GetColumnOrNull("Features")?.Type is not VectorDataViewType { Size: > 0 } features) return null;
+        if (parts.Count != 2 * Categories.All.Count) return null;
         var models = new ICategoryModel[Categories.All.Count];
         try
         {
             for (var c = 0; c < models.Length; c++)
             {
-                var compiled = Compile(parts[1 + 2 * c]);
-                if (compiled is null) return null;
+                var compiled = Compile(parts[2 * c]);
+                if (compiled is null || !compiled.Reads(featureCount)) return null;
                 models[c] = compiled;
             }
         }
@@ -50,31 +38,13 @@ internal sealed class CompiledModels
         {
             return null;
         }
-        return new CompiledModels(parts[0], models, features.Size);
+        return new CompiledModels(models);
     }
 
-    /// <summary>Raw scores of the four categories for one featurised comment.</summary>
-    public void Score(in VBuffer<float> features, float[] dense, Span<float> scores)
+    /// <summary>Raw scores of the four categories for one vectorised comment.</summary>
+    public void Score(FeatureBuffer features, Span<float> scores)
     {
-        var values = features.GetValues();
-        var indices = features.GetIndices();
-        if (features.IsDense)
-        {
-            values.CopyTo(dense);
-        }
-        else
-        {
-            for (var k = 0; k < indices.Length; k++) dense[indices[k]] = values[k];
-        }
-        for (var c = 0; c < _models.Length; c++) scores[c] = _models[c].Score(dense, features);
-        if (features.IsDense)
-        {
-            Array.Clear(dense, 0, values.Length);
-        }
-        else
-        {
-            for (var k = 0; k < indices.Length; k++) dense[indices[k]] = 0;
-        }
+        for (var c = 0; c < _models.Length; c++) scores[c] = _models[c].Score(features);
     }
 
     private static ICategoryModel? Compile(ITransformer predictor)
@@ -95,68 +65,94 @@ internal sealed class CompiledModels
 
     private interface ICategoryModel
     {
-        float Score(float[] dense, in VBuffer<float> sparse);
+        float Score(FeatureBuffer features);
+
+        /// <summary>True when the model reads no feature beyond the vector's length.</summary>
+        bool Reads(int featureCount);
     }
 
     private sealed class LinearModel(float[] weights, float bias) : ICategoryModel
     {
-        public float Score(float[] dense, in VBuffer<float> sparse)
+        public float Score(FeatureBuffer features)
         {
-            var values = sparse.GetValues();
+            var dense = features.Dense;
             var sum = bias;
-            if (sparse.IsDense)
+            foreach (var i in features.NonZero)
             {
-                for (var i = 0; i < values.Length && i < weights.Length; i++) sum += weights[i] * values[i];
-                return sum;
-            }
-            var indices = sparse.GetIndices();
-            for (var k = 0; k < indices.Length; k++)
-            {
-                if (indices[k] < weights.Length) sum += weights[indices[k]] * values[k];
+                if (i < weights.Length) sum += weights[i] * dense[i];
             }
             return sum;
         }
+
+        public bool Reads(int featureCount) => weights.Length == featureCount;
     }
 
+    /// <summary>
+    /// The ensemble's trees flattened into one array of 16-byte nodes (feature, threshold, both
+    /// children), so a comment's walk down a hundred trees reads memory in order instead of four
+    /// arrays per tree.
+    /// </summary>
     private sealed class TreeModel : ICategoryModel
     {
-        private readonly Tree[] _trees;
+        private readonly Node[] _nodes;
+        private readonly int[] _roots;
+        private readonly double[] _leaves;
+        private readonly int[] _leafOffsets;
+        private readonly double[] _weights;
         private readonly double _bias;
 
         public TreeModel(TreeEnsemble<RegressionTree> ensemble)
         {
             _bias = ensemble.Bias;
-            _trees = ensemble.Trees.Select((t, i) => new Tree(
-                t.LeftChild.ToArray(), t.RightChild.ToArray(), t.NumericalSplitFeatureIndexes.ToArray(),
-                t.NumericalSplitThresholds.ToArray(), t.LeafValues.ToArray(), ensemble.TreeWeights[i],
-                t.CategoricalSplitFlags.Any(f => f))).ToArray();
-            if (_trees.Any(t => t.HasCategoricalSplits))
+            var trees = ensemble.Trees;
+            if (trees.Any(t => t.CategoricalSplitFlags.Any(f => f)))
                 throw new NotSupportedException("categorical splits are not compiled");
+            var nodes = new List<Node>();
+            var leaves = new List<double>();
+            _roots = new int[trees.Count];
+            _leafOffsets = new int[trees.Count];
+            _weights = ensemble.TreeWeights.ToArray();
+            for (var t = 0; t < trees.Count; t++)
+            {
+                var tree = trees[t];
+                _roots[t] = tree.NumberOfNodes == 0 ? -1 : nodes.Count;
+                _leafOffsets[t] = leaves.Count;
+                // A tree without a split is one leaf (or none): it walks straight to ~0 below.
+                if (tree.NumberOfNodes == 0 && tree.LeafValues.Count == 0) leaves.Add(0);
+                leaves.AddRange(tree.LeafValues);
+                for (var n = 0; n < tree.NumberOfNodes; n++)
+                {
+                    // Children: a node index within the tree (>= 0) or ~leaf (< 0), made global here.
+                    nodes.Add(new Node(tree.NumericalSplitFeatureIndexes[n], tree.NumericalSplitThresholds[n],
+                        Child(tree.LeftChild[n], _roots[t]), Child(tree.RightChild[n], _roots[t])));
+                }
+            }
+            _nodes = nodes.ToArray();
+            _leaves = leaves.ToArray();
         }
 
-        public float Score(float[] dense, in VBuffer<float> sparse)
+        private static int Child(int child, int root) => child >= 0 ? root + child : child;
+
+        public float Score(FeatureBuffer features)
         {
+            var x = features.Dense;
+            var nodes = _nodes;
             var sum = 0.0;
-            foreach (var tree in _trees) sum += tree.Weight * tree.Output(dense);
+            for (var t = 0; t < _roots.Length; t++)
+            {
+                var node = _roots[t];
+                while (node >= 0)
+                {
+                    ref readonly var n = ref nodes[node];
+                    node = x[n.Feature] <= n.Threshold ? n.Left : n.Right;
+                }
+                sum += _weights[t] * _leaves[_leafOffsets[t] + ~node];
+            }
             return (float)(sum + _bias);
         }
+
+        public bool Reads(int featureCount) => _nodes.All(n => n.Feature >= 0 && n.Feature < featureCount);
     }
 
-    private sealed record Tree(int[] Left, int[] Right, int[] Feature, float[] Threshold, double[] Leaves, double Weight, bool HasCategoricalSplits)
-    {
-        public double Output(float[] x)
-        {
-            if (Left.Length == 0) return Leaves.Length > 0 ? Leaves[0] : 0;
-            var node = 0;
-            while (node >= 0) node = x[Feature[node]] <= Threshold[node] ? Left[node] : Right[node];
-            return Leaves[~node];
-        }
-    }
-}
-
-/// <summary>The featuriser's output: the one vector all four models read.</summary>
-internal sealed class FeatureRow
-{
-    [ColumnName("Features")]
-    public VBuffer<float> Features;
+    private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
 }

@@ -41,34 +41,47 @@ public static class CommentFeaturizer
         return new ModelInput { Text = text, Signals = Signals(comment.Text ?? string.Empty, text, post) };
     }
 
-    /// <summary>The dense signals of a comment, from its raw and normalised forms.</summary>
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OffensiveWords = Lexicons.Offensive.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MildOathWords = Lexicons.MildOaths.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PoliticalWords = Lexicons.Political.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommercialWords = Lexicons.Commercial.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MunicipalWords = Lexicons.Municipal.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Stop = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The dense signals of a comment, from its raw and normalised forms (words read as spans: nothing allocated but the result).</summary>
     internal static float[] Signals(string raw, string text, PostContext post)
     {
         var signals = new float[SignalCount];
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-        if (post.Normalized.Length > 0)
+        var hasPost = post.Normalized.Length > 0;
+        int words = 0, content = 0, shared = 0;
+        int mild = 0, offensive = 0, political = 0, commercial = 0, municipal = 0, urls = 0, amounts = 0, contacts = 0, mentions = 0;
+        var span = text.AsSpan();
+        foreach (var range in span.Split(' '))
         {
-            signals[0] = WordOverlap(words, post);
-            signals[1] = CharTrigramCosine(text, post);
-            signals[2] = 1f;
+            var w = span[range];
+            if (w.IsEmpty) continue;
+            words++;
+            if (OffensiveWords.Contains(w)) offensive++;
+            if (MildOathWords.Contains(w)) mild++;
+            if (PoliticalWords.Contains(w)) political++;
+            if (CommercialWords.Contains(w)) commercial++;
+            if (MunicipalWords.Contains(w)) municipal++;
+            if (w.SequenceEqual(TextNormalizer.UrlToken)) urls++;
+            else if (w.SequenceEqual(TextNormalizer.MoneyToken)) amounts++;
+            else if (w.SequenceEqual(TextNormalizer.EmailToken) || w.SequenceEqual(TextNormalizer.PhoneToken)) contacts++;
+            else if (w.SequenceEqual(TextNormalizer.MentionToken)) mentions++;
+
+            if (!hasPost || w.Length < 3 || Stop.Contains(w) || !char.IsLetter(w[0])) continue;
+            content++;
+            // « deneigement » in the post and « deneiger » in the comment are the same subject.
+            if (post.WordLookup.Contains(w) || (w.Length >= 5 && post.PrefixLookup.Contains(w[..5]))) shared++;
         }
 
-        int mild = 0, offensive = 0, political = 0, commercial = 0, municipal = 0, urls = 0, amounts = 0, contacts = 0, mentions = 0;
-        foreach (var w in words)
+        if (hasPost)
         {
-            if (Lexicons.Offensive.Contains(w)) offensive++;
-            if (Lexicons.MildOaths.Contains(w)) mild++;
-            if (Lexicons.Political.Contains(w)) political++;
-            if (Lexicons.Commercial.Contains(w)) commercial++;
-            if (Lexicons.Municipal.Contains(w)) municipal++;
-            switch (w)
-            {
-                case TextNormalizer.UrlToken: urls++; break;
-                case TextNormalizer.MoneyToken: amounts++; break;
-                case TextNormalizer.EmailToken or TextNormalizer.PhoneToken: contacts++; break;
-                case TextNormalizer.MentionToken: mentions++; break;
-            }
+            signals[0] = content == 0 ? 0f : (float)shared / content;
+            signals[1] = CharTrigramCosine(text, post);
+            signals[2] = 1f;
         }
         signals[3] = Math.Min(offensive, 5);
         signals[4] = Math.Min(political, 5);
@@ -78,7 +91,7 @@ public static class CommentFeaturizer
         signals[8] = Math.Min(amounts, 3);
         signals[9] = Math.Min(contacts, 3);
         signals[10] = Math.Min(mentions, 3);
-        signals[11] = MathF.Log(1 + words.Length);
+        signals[11] = MathF.Log(1 + words);
 
         // Capitals are deliberately not a model signal: shouting is the rule's business, and the
         // models must judge « TABARNAK » and « tabarnak » alike.
@@ -95,38 +108,44 @@ public static class CommentFeaturizer
         return signals;
     }
 
-    private static float WordOverlap(string[] words, PostContext post)
-    {
-        int content = 0, shared = 0;
-        foreach (var w in words)
-        {
-            if (w.Length < 3 || StopWords.Contains(w) || !char.IsLetter(w[0])) continue;
-            content++;
-            // « deneigement » in the post and « deneiger » in the comment are the same subject.
-            if (post.Words.Contains(w) || (w.Length >= 5 && post.Prefixes.Contains(w[..5]))) shared++;
-        }
-        return content == 0 ? 0f : (float)shared / content;
-    }
-
+    /// <summary>Cosine of the character-trigram counts of the comment and of the post.</summary>
     private static float CharTrigramCosine(string text, PostContext post)
     {
-        var va = Trigrams(text);
-        if (va.Count == 0 || post.Trigrams.Count == 0) return 0f;
-        double dot = 0, na = 0;
-        foreach (var (k, x) in va)
+        var n = text.Length - 2;
+        if (n <= 0 || post.Trigrams.Count == 0) return 0f;
+        var rented = n > 512 ? System.Buffers.ArrayPool<int>.Shared.Rent(n) : null;
+        var keys = rented is null ? stackalloc int[n] : rented.AsSpan(0, n);
+        try
         {
-            na += x * x;
-            if (post.Trigrams.TryGetValue(k, out var y)) dot += x * y;
+            for (var i = 0; i < n; i++) keys[i] = TrigramKey(text, i);
+            // Sorted, equal trigrams sit together: each run is one trigram and its count.
+            keys.Sort();
+            double dot = 0, norm = 0;
+            for (var i = 0; i < n;)
+            {
+                var j = i + 1;
+                while (j < n && keys[j] == keys[i]) j++;
+                double x = j - i;
+                norm += x * x;
+                if (post.Trigrams.TryGetValue(keys[i], out var y)) dot += x * y;
+                i = j;
+            }
+            return (float)(dot / Math.Sqrt(norm * post.TrigramNorm));
         }
-        return (float)(dot / Math.Sqrt(na * post.TrigramNorm));
+        finally
+        {
+            if (rented is not null) System.Buffers.ArrayPool<int>.Shared.Return(rented);
+        }
     }
+
+    private static int TrigramKey(string s, int i) => s[i] | (s[i + 1] << 10) ^ (s[i + 2] << 20);
 
     internal static Dictionary<int, int> Trigrams(string s)
     {
         var counts = new Dictionary<int, int>();
         for (var i = 0; i + 3 <= s.Length; i++)
         {
-            var key = s[i] | (s[i + 1] << 10) ^ (s[i + 2] << 20);
+            var key = TrigramKey(s, i);
             counts[key] = counts.TryGetValue(key, out var n) ? n + 1 : 1;
         }
         return counts;
@@ -143,6 +162,8 @@ internal sealed class PostContext
         Normalized = normalized;
         Words = new HashSet<string>(normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
         Prefixes = new HashSet<string>(Words.Where(w => w.Length >= 5).Select(w => w[..5]), StringComparer.Ordinal);
+        WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+        PrefixLookup = Prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         Trigrams = CommentFeaturizer.Trigrams(normalized);
         foreach (var y in Trigrams.Values) TrigramNorm += y * y;
     }
@@ -150,6 +171,8 @@ internal sealed class PostContext
     public string Normalized { get; }
     public HashSet<string> Words { get; }
     public HashSet<string> Prefixes { get; }
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordLookup { get; }
+    public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PrefixLookup { get; }
     public Dictionary<int, int> Trigrams { get; }
     public double TrigramNorm { get; }
 

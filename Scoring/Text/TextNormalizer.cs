@@ -68,6 +68,13 @@ public static class TextNormalizer
             }
         }
 
+        var unchanged = true;
+        foreach (var c in folded)
+        {
+            if (IsInvisible(c) || Homoglyphs.ToLatin(c) != c) { unchanged = false; break; }
+        }
+        if (unchanged) return folded; // the usual case: nothing to drop or map, no copy
+
         var sb = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {
@@ -136,6 +143,7 @@ public static class TextNormalizer
 
     internal static string CollapseWhitespace(string text)
     {
+        if (IsCollapsed(text)) return text;
         var sb = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)
@@ -150,5 +158,17 @@ public static class TextNormalizer
             sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    /// <summary>True when the text has no leading, trailing, doubled or non-space whitespace.</summary>
+    private static bool IsCollapsed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!char.IsWhiteSpace(c)) continue;
+            if (c != ' ' || i == 0 || i == text.Length - 1 || text[i + 1] == ' ') return false;
+        }
+        return true;
     }
 }

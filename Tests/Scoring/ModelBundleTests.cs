@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NetiquetteML.Scoring;
 using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Scoring.Features;
 using NetiquetteML.Tests.Support;
 
 namespace NetiquetteML.Tests.Scoring;
@@ -49,6 +50,52 @@ public class ModelBundleTests
     }
 
     [Fact]
+    public void Older_schema_version_is_refused_asking_for_a_retrain()
+    {
+        using var dir = CopyOfSharedBundle(out var bundle);
+        Edit(bundle, m => m["schemaVersion"] = 1);
+        var e = Assert.Throws<BundleException>(() => NetiquetteScorer.Load(bundle));
+        Assert.Contains("schema version 1", e.Message);
+        Assert.Contains("Retrain", e.Message);
+    }
+
+    [Fact]
+    public void Tampered_feature_file_is_refused_naming_the_file()
+    {
+        using var dir = CopyOfSharedBundle(out var bundle);
+        var features = Path.Combine(bundle, FeatureSpace.FileName);
+        File.WriteAllText(features, File.ReadAllText(features).Replace("\"wordHashes\":[", "\"wordHashes\":[12345,"));
+        var e = Assert.Throws<BundleException>(() => NetiquetteScorer.Load(bundle));
+        Assert.Contains(FeatureSpace.FileName, e.Message);
+        Assert.Contains("SHA-256", e.Message);
+    }
+
+    [Fact]
+    public void Feature_file_of_another_training_is_refused_even_with_a_matching_hash()
+    {
+        using var dir = CopyOfSharedBundle(out var bundle);
+        var features = Path.Combine(bundle, FeatureSpace.FileName);
+        File.WriteAllText(features, File.ReadAllText(features).Replace("\"wordHashes\":[", "\"wordHashes\":[12345,"));
+        Edit(bundle, m =>
+        {
+            foreach (var file in m["files"]!.AsArray())
+            {
+                if ((string?)file!["name"] == FeatureSpace.FileName) file["sha256"] = ModelBundle.Sha256OfFile(features);
+            }
+        });
+        var e = Assert.Throws<BundleException>(() => NetiquetteScorer.Load(bundle));
+        Assert.Contains("do not belong together", e.Message);
+    }
+
+    [Fact]
+    public void Bundle_without_its_feature_file_is_refused()
+    {
+        using var dir = CopyOfSharedBundle(out var bundle);
+        File.Delete(Path.Combine(bundle, FeatureSpace.FileName));
+        Assert.Contains("missing", Assert.Throws<BundleException>(() => NetiquetteScorer.Load(bundle)).Message);
+    }
+
+    [Fact]
     public void Wrong_label_set_is_refused()
     {
         using var dir = CopyOfSharedBundle(out var bundle);
@@ -87,6 +134,10 @@ public class ModelBundleTests
             Assert.InRange(entry.Thresholds.Flag, 0, 1.01);
         });
         Assert.True(manifest.Split.TestIds.Count > 0);
+        var features = TrainedBundle.Shared.Scorer.Bundle.Features;
+        Assert.Equal(features.WordFeatures, manifest.Features.WordNgrams);
+        Assert.Equal(features.CharFeatures, manifest.Features.CharNgrams);
+        Assert.True(features.WordFeatures > 0 && features.CharFeatures > 0);
     }
 
     private static void Edit(string bundle, Action<JsonObject> change)

@@ -10,9 +10,10 @@ namespace NetiquetteML.Tests.Scoring;
 public class TrainServeParityTests
 {
     /// <summary>
-    /// Runs the saved model on rows prepared the trainer's way (ModelTrainer.ToInput, as an IDataView)
-    /// and compares with what the scorer returns for the raw comments. Any difference in
-    /// normalisation or features between the two paths shows up as different probabilities.
+    /// Runs the saved model on rows prepared the trainer's way (ModelTrainer.ToInput, vectorised into
+    /// an IDataView by TrainingRow.Load) through ML.NET, and compares with what the scorer returns
+    /// for the raw comments on its compiled path. Any difference in normalisation, features or model
+    /// evaluation between the two paths shows up as different probabilities.
     /// </summary>
     [Fact]
     public void Scorer_and_trainer_feed_the_model_the_same_features()
@@ -20,7 +21,7 @@ public class TrainServeParityTests
         var built = TrainedBundle.Shared;
         var rows = built.Rows.Take(150).ToList();
         var ml = new MLContext(seed: 1);
-        var view = ml.Data.LoadFromEnumerable(rows.Select(ModelTrainer.ToInput));
+        var view = TrainingRow.Load(ml, built.Scorer.Bundle.Features, rows.Select(ModelTrainer.ToInput).ToList(), rows);
         var transformed = built.Scorer.Bundle.Model.Transform(view);
         var manifest = built.Scorer.Bundle.Manifest;
 
@@ -37,7 +38,7 @@ public class TrainServeParityTests
     }
 
     [Fact]
-    public void Trainer_input_is_the_scorer_input_plus_labels()
+    public void Trainer_and_scorer_build_the_same_model_input()
     {
         // The scorer prepares each post once and reuses it; the trainer prepares it per row.
         var posts = new PostCache();

@@ -37,18 +37,12 @@ public static class BenchReport
         sb.AppendLine($"where the scorer's time goes (each stage timed alone, on {N(f, "breakdown_samples")} typical and {N(f, "breakdown_samples_long")} long comments of the same sets):");
         Row(sb, f, "  normalise comment text", "stage_normalize_text");
         Row(sb, f, "  normalise post (when present)", "stage_normalize_post");
-        Row(sb, f, "  C# featuriser (text+post+signals)", "stage_featurizer_csharp");
-        Row(sb, f, "  C# featuriser, post left out", "stage_featurizer_csharp_without_post");
-        Row(sb, f, "  ML.NET text featuriser only", "stage_mlnet_featurizer");
-        Row(sb, f, "  ML.NET featuriser + 1 model", "stage_mlnet_featurizer_one_model");
-        Row(sb, f, "  ML.NET whole model (4 scores)", "stage_mlnet_model");
+        Row(sb, f, "  model input (text+post+signals)", "stage_model_input");
+        Row(sb, f, "  model input, post left out", "stage_model_input_without_post");
+        Row(sb, f, "  feature vector (n-gram hashes)", "stage_vectorize");
+        Row(sb, f, "  four models, compiled", "stage_compiled_models");
+        Row(sb, f, "  four models on ML.NET (replaced)", "stage_mlnet_models");
         Row(sb, f, "  rules", "stage_rules");
-        if (f.Get("stage_mlnet_one_category_model_us_median") is double one)
-        {
-            sb.AppendLine($"{"  => one category model alone",-34}{Us(one),10}{"",34}{Us(D(f, "stage_mlnet_one_category_model_us_median_long")),10}");
-            sb.AppendLine($"{"  => featuriser runs per prediction",-34}{D(f, "stage_mlnet_featurizer_runs_per_prediction"),10:0.0}{"",34}" +
-                          $"{D(f, "stage_mlnet_featurizer_runs_per_prediction_long"),10:0.0}   (estimate from the medians; ideal: 1)");
-        }
         if (f.Get("model_feature_count") is long features) sb.AppendLine($"  (feature vector: {features:N0} dimensions)");
         sb.AppendLine();
 

@@ -4,6 +4,8 @@ using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Features;
+using NetiquetteML.Scoring.Models;
 using NetiquetteML.Scoring.Policy;
 using NetiquetteML.Scoring.Rules;
 using NetiquetteML.Scoring.Text;
@@ -105,10 +107,10 @@ public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<str
     }
 
     /// <summary>
-    /// Where the full scorer's time goes, through public APIs only: normalising the comment and its
-    /// post, the whole C# featuriser (with and without the post), the ML.NET model (its text
-    /// featuriser alone, featuriser + one category model, the whole model with its four scores as the
-    /// scorer reads them), and the rules.
+    /// Where the full scorer's time goes, stage by stage: normalising the comment and its post, the
+    /// comment's model input (normalised text and signals, with and without the post), turning it
+    /// into the feature vector, the bundle's ML.NET chain on that vector (what the compiled models
+    /// replace), and the rules.
     /// </summary>
     private void Breakdown(NetiquetteScorer scorer, IReadOnlyList<Comment> comments, string suffix, CancellationToken ct)
     {
@@ -118,48 +120,31 @@ public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<str
         _figures.Set("breakdown_samples" + suffix, (long)comments.Count);
         var withPost = comments.Where(c => c.Post is not null).ToList();
         var inputs = comments.Select(CommentFeaturizer.ToModelInput).ToList();
-        var ml = new MLContext(seed: 1);
-        var engineOptions = new PredictionEngineOptions { OwnsTransformer = false };
+        var space = scorer.Bundle.Features;
+        _figures.Set("model_feature_count", (long)space.Count);
 
         Set("stage_normalize_text", Latency.Measure("normalize text", comments, c => TextNormalizer.Normalize(c.Text), warmup, ct));
         if (withPost.Count > 0)
             Set("stage_normalize_post", Latency.Measure("normalize post", withPost, c => TextNormalizer.Normalize(c.Post), warmup, ct));
-        Set("stage_featurizer_csharp", Latency.Measure("C# featuriser", comments, CommentFeaturizer.ToModelInput, warmup, ct));
+        Set("stage_model_input", Latency.Measure("model input (normalise + signals)", comments, CommentFeaturizer.ToModelInput, warmup, ct));
         var withoutPost = comments.Select(c => c with { Post = null }).ToList();
-        Set("stage_featurizer_csharp_without_post", Latency.Measure("C# featuriser without post", withoutPost, CommentFeaturizer.ToModelInput, warmup, ct));
+        Set("stage_model_input_without_post", Latency.Measure("model input without post", withoutPost, CommentFeaturizer.ToModelInput, warmup, ct));
 
-        // The bundle's model is a chain: [text featuriser, then per category a predictor and a column copy].
-        var parts = scorer.Bundle.Model is IEnumerable<ITransformer> chain ? chain.ToList() : [];
-        LatencyResult? featuresOnly = null, oneModel = null;
-        if (parts.Count >= 2)
+        var buffer = new FeatureBuffer();
+        Set("stage_vectorize", Latency.Measure("feature vector", inputs, i => { space.Vectorize(i, buffer); return buffer; }, warmup, ct));
+
+        if (CompiledModels.TryCompile(scorer.Bundle.Model, space.Count) is { } compiled)
         {
-            try
-            {
-                var features = ml.Model.CreatePredictionEngine<ModelInput, FeaturesOnly>(parts[0], engineOptions);
-                featuresOnly = Latency.Measure("ML.NET text featuriser", inputs, features.Predict, warmup, ct);
-                Set("stage_mlnet_featurizer", featuresOnly);
-                _figures.Set("model_feature_count", (long)features.Predict(inputs[0]).Features.Length);
-                var first = ml.Model.CreatePredictionEngine<ModelInput, OneScore>(new TransformerChain<ITransformer>(parts[0], parts[1]), engineOptions);
-                oneModel = Latency.Measure("ML.NET featuriser + 1 model", inputs, first.Predict, warmup, ct);
-                Set("stage_mlnet_featurizer_one_model", oneModel);
-            }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-            {
-                report($"   (the model is not [featuriser, predictor, ...]; featuriser/model split skipped: {e.Message})");
-            }
+            var buffers = inputs.Select(i => { var b = new FeatureBuffer(); space.Vectorize(i, b); return b; }).ToList();
+            var raw = new float[Categories.All.Count];
+            Set("stage_compiled_models", Latency.Measure("four models, compiled", buffers, b => { compiled.Score(b, raw); return raw; }, warmup, ct));
         }
 
-        var full = ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(scorer.Bundle.Model, engineOptions);
-        var fullResult = Latency.Measure("ML.NET model", inputs, full.Predict, warmup, ct);
-        Set("stage_mlnet_model", fullResult);
-        if (featuresOnly is not null && oneModel is not null && featuresOnly.MedianUs > 0)
-        {
-            var perModel = Math.Max(0, oneModel.MedianUs - featuresOnly.MedianUs);
-            _figures.Set("stage_mlnet_one_category_model_us_median" + suffix, perModel);
-            // How many times the text featuriser runs in one prediction of the whole model, from the medians.
-            var count = Categories.All.Count;
-            _figures.Set("stage_mlnet_featurizer_runs_per_prediction" + suffix, Math.Max(0, (fullResult.MedianUs - count * perModel) / featuresOnly.MedianUs));
-        }
+        var ml = new MLContext(seed: 1);
+        var engine = ml.Model.CreatePredictionEngine<FeatureRow, ModelOutput>(scorer.Bundle.Model,
+            new PredictionEngineOptions { OwnsTransformer = false, InputSchemaDefinition = FeatureRow.Schema<FeatureRow>(space.Count) });
+        var vectors = inputs.Select(i => { space.Vectorize(i, buffer); return new FeatureRow { Features = buffer.ToVBuffer() }; }).ToList();
+        Set("stage_mlnet_models", Latency.Measure("four models, ML.NET chain (the compiled path replaces it)", vectors, engine.Predict, warmup, ct));
 
         var rules = new RulesOnly(scorer.PersonalInfo, scorer.Shouting);
         Set("stage_rules", Latency.Measure("rules", comments, rules.Apply, warmup, ct));
@@ -261,16 +246,5 @@ public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<str
             var redacted = findings.Count > 0 ? Redactor.Redact(text, findings) : text;
             return shout.IsShouting ? redacted : redacted;
         }
-    }
-
-    public sealed class OneScore
-    {
-        public float Score { get; set; }
-    }
-
-    public sealed class FeaturesOnly
-    {
-        [ColumnName(Learning.FeaturePipeline.FeatureColumn)]
-        public VBuffer<float> Features { get; set; }
     }
 }

@@ -43,7 +43,16 @@ public static class BundleWriter
             };
             var modelPath = Path.Combine(temp, manifest.ModelFile);
             ml.Model.Save(trained.Model, trained.InputSchema, modelPath);
-            manifest.Files = [new BundleFile { Name = manifest.ModelFile, Sha256 = ModelBundle.Sha256OfFile(modelPath), Bytes = new FileInfo(modelPath).Length }];
+            var featurePath = Path.Combine(temp, manifest.FeatureFile);
+            File.WriteAllText(featurePath, trained.Features.ToJson());
+            manifest.Features = new FeatureInfo
+            {
+                WordNgrams = trained.Features.WordFeatures,
+                CharNgrams = trained.Features.CharFeatures,
+                Signals = CommentFeaturizer.SignalCount,
+                MinimumDocuments = trained.Features.MinimumDocuments,
+            };
+            manifest.Files = [Describe(modelPath), Describe(featurePath)];
             File.WriteAllText(Path.Combine(temp, BundleManifest.FileName), manifest.ToJson());
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -63,4 +72,7 @@ public static class BundleWriter
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         }
     }
+
+    private static BundleFile Describe(string path) =>
+        new() { Name = Path.GetFileName(path), Sha256 = ModelBundle.Sha256OfFile(path), Bytes = new FileInfo(path).Length };
 }

@@ -18,10 +18,11 @@ public sealed class NetiquetteCommands
     /// <param name="testFraction">Share of posts held out for the test split.</param>
     /// <param name="learners">Learners to compare, comma-separated: SdcaLogisticRegression,FastTree.</param>
     /// <param name="fastTreeTrees">Number of trees of FastTree.</param>
+    /// <param name="ngramsPerCategory">Word and character n-grams kept per category (the most telling by χ²); the models read their union.</param>
     /// <param name="preferLatest">When files disagree on the labels of the same id or text, keep the later file's labels instead of stopping.</param>
     public int Train(string[]? data = null, string output = RepoPaths.DefaultModel, int seed = 42, int folds = 4,
         double testFraction = 0.2, string learners = "SdcaLogisticRegression,FastTree", int fastTreeTrees = 100,
-        bool preferLatest = false, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
+        int ngramsPerCategory = 1_500, bool preferLatest = false, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
     {
         var files = ResolveData(data);
         SafeConsole.Out($"Loading {files.Count} labelled file(s): {string.Join(", ", files.Select(Path.GetFileName))}");
@@ -36,6 +37,7 @@ public sealed class NetiquetteCommands
             TestFraction = testFraction,
             Learners = Learners.Parse(learners, "--learners"),
             LearnerSettings = new LearnerSettings { FastTreeTrees = fastTreeTrees },
+            Features = new FeatureOptions { NgramsPerCategory = ngramsPerCategory },
         };
         var trained = new ModelTrainer(options, SafeConsole.Out).Train(rows, cancellationToken);
         var destination = RepoPaths.Resolve(output);

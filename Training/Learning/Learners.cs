@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
+using NetiquetteML.Scoring.Models;
 
 namespace NetiquetteML.Training.Learning;
 
@@ -42,7 +43,7 @@ public static class Learners
         LearnerKind.SdcaLogisticRegression => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
         {
             LabelColumnName = labelColumn,
-            FeatureColumnName = FeaturePipeline.FeatureColumn,
+            FeatureColumnName = FeatureRow.FeatureColumn,
             NumberOfThreads = 1,
             MaximumNumberOfIterations = settings.SdcaMaximumIterations,
             L2Regularization = 1e-4f,
@@ -51,7 +52,7 @@ public static class Learners
         LearnerKind.FastTree => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
             LabelColumnName = labelColumn,
-            FeatureColumnName = FeaturePipeline.FeatureColumn,
+            FeatureColumnName = FeatureRow.FeatureColumn,
             NumberOfTrees = settings.FastTreeTrees,
             NumberOfLeaves = settings.FastTreeLeaves,
             MinimumExampleCountPerLeaf = settings.FastTreeMinimumExamplesPerLeaf,

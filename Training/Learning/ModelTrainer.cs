@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using NetiquetteML.Scoring;
 using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Scoring.Features;
 using NetiquetteML.Scoring.Text;
 using NetiquetteML.Training.Data;
 
@@ -15,6 +16,7 @@ public sealed class TrainingOptions
     public int Folds { get; init; } = 4;
     public IReadOnlyList<LearnerKind> Learners { get; init; } = [LearnerKind.SdcaLogisticRegression, LearnerKind.FastTree];
     public LearnerSettings LearnerSettings { get; init; } = new();
+    public FeatureOptions Features { get; init; } = new();
     public double FlagPrecisionTarget { get; init; } = 0.90;
     public double RemovePrecisionTarget { get; init; } = 0.97;
 }
@@ -23,6 +25,7 @@ public sealed class TrainingOptions
 public sealed record TrainedModel(
     ITransformer Model,
     DataViewSchema InputSchema,
+    FeatureSpace Features,
     Dictionary<string, CategoryManifest> Categories,
     SplitInfo Split,
     IReadOnlyList<LabelledComment> TestRows);
@@ -76,7 +79,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
                    $"remove {(thresholds.RemoveTargetReached ? thresholds.Remove.ToString("0.000") : "disabled (precision target not reachable)")}");
         }
 
-        var (model, schema) = FitFinal(inputs, chosen, cancellationToken);
+        var (model, schema, space) = FitFinal(train, inputs, chosen, cancellationToken);
         var split = new SplitInfo
         {
             Seed = options.Seed,
@@ -87,7 +90,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
             TestPosts = Groups(test),
             TestIds = test.Select(r => r.Id).ToList(),
         };
-        return new TrainedModel(model, schema, manifests, split, test);
+        return new TrainedModel(model, schema, space, manifests, split, test);
     }
 
     private Dictionary<(Category, LearnerKind), double[]> CrossValidate(
@@ -106,11 +109,11 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
             var validIdx = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToArray();
             if (validIdx.Length == 0 || trainIdx.Length == 0) continue;
 
-            var trainView = _ml.Data.LoadFromEnumerable(trainIdx.Select(i => inputs[i]));
-            var validView = _ml.Data.LoadFromEnumerable(validIdx.Select(i => inputs[i]));
-            var featurizer = FeaturePipeline.Build(_ml).Fit(trainView);
-            var trainFeatures = _ml.Data.Cache(featurizer.Transform(trainView));
-            var validFeatures = _ml.Data.Cache(featurizer.Transform(validView));
+            // The n-grams are chosen on the fold's training part only, as the final model's are on
+            // the training split: validation comments must not shape the features they are scored on.
+            var space = FeatureSelection.Fit(trainIdx.Select(i => inputs[i]).ToList(), trainIdx.Select(i => train[i]).ToList(), options.Features);
+            var trainFeatures = TrainingRow.Load(_ml, space, trainIdx.Select(i => inputs[i]).ToList(), trainIdx.Select(i => train[i]).ToList());
+            var validFeatures = TrainingRow.Load(_ml, space, validIdx.Select(i => inputs[i]).ToList(), validIdx.Select(i => train[i]).ToList());
 
             var jobs = Categories.All.SelectMany(c => options.Learners.Select(l => (Category: c, Learner: l))).ToArray();
             // Each fit is single-threaded with its own MLContext and seed, so running them side by
@@ -128,19 +131,22 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         return result;
     }
 
-    private (ITransformer, DataViewSchema) FitFinal(List<ModelInput> inputs, Dictionary<Category, LearnerKind> chosen, CancellationToken cancellationToken)
+    private (ITransformer, DataViewSchema, FeatureSpace) FitFinal(List<LabelledComment> train, List<ModelInput> inputs,
+        Dictionary<Category, LearnerKind> chosen, CancellationToken cancellationToken)
     {
-        var view = _ml.Data.LoadFromEnumerable(inputs);
-        var featurizer = FeaturePipeline.Build(_ml).Fit(view);
-        var current = _ml.Data.Cache(featurizer.Transform(view));
-        var featurized = current;
+        var space = FeatureSelection.Fit(inputs, train, options.Features);
+        Report($"features: {space.WordFeatures} word n-grams and {space.CharFeatures} character n-grams (the {options.Features.NgramsPerCategory} most telling per category, " +
+               $"each in at least {options.Features.MinimumDocuments} comments), {CommentFeaturizer.SignalCount} signals");
+        var view = TrainingRow.Load(_ml, space, inputs, train);
+        var current = view;
+        var featurized = view;
         var predictors = new ITransformer[Categories.All.Count];
         Parallel.ForEach(Categories.All, new ParallelOptions { CancellationToken = cancellationToken }, category =>
         {
             var ml = new MLContext(seed: options.Seed);
             predictors[(int)category] = Learners.Create(ml, chosen[category], category.LabelColumn(), options.LearnerSettings, options.Seed).Fit(featurized);
         });
-        var parts = new List<ITransformer> { featurizer };
+        var parts = new List<ITransformer>();
         foreach (var category in Categories.All)
         {
             var predictor = predictors[(int)category];
@@ -151,18 +157,10 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
             parts.Add(copy);
             Report($"{category.Name(),-10} final model fitted ({chosen[category]}) on {inputs.Count} rows");
         }
-        return (new TransformerChain<ITransformer>(parts.ToArray()), view.Schema);
+        return (new TransformerChain<ITransformer>(parts.ToArray()), view.Schema, space);
     }
 
-    public static ModelInput ToInput(LabelledComment row)
-    {
-        var input = CommentFeaturizer.ToModelInput(row.ToComment());
-        input.Offensive = row.Offensive;
-        input.OffTopic = row.OffTopic;
-        input.Political = row.Political;
-        input.Commercial = row.Commercial;
-        return input;
-    }
+    public static ModelInput ToInput(LabelledComment row) => CommentFeaturizer.ToModelInput(row.ToComment());
 
     private static int Groups(IEnumerable<LabelledComment> rows) => rows.Where(r => !string.IsNullOrWhiteSpace(r.Post)).Select(r => r.Post.Trim()).Distinct().Count();
 

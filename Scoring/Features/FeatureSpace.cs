@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NetiquetteML.Scoring.Text;
+
+namespace NetiquetteML.Scoring.Features;
+
+/// <summary>
+/// The vector every category model reads, chosen once per training run and shipped in the bundle
+/// (features.json): the word and character n-grams the trainer kept, then the dense signals of <see cref="CommentFeaturizer"/> scaled to [-1, 1]. Training and
+/// scoring both turn a <see cref="ModelInput"/> into this vector through <see cref="Vectorize"/>,
+/// so there is one featurisation, not one per side.
+/// </summary>
+/// <remarks>
+/// Layout: [word n-grams | character n-grams | signals]. Each n-gram family holds counts scaled to
+/// unit length (L2) separately, so a long comment's hundreds of character n-grams do not drown its
+/// words.
+/// </remarks>
+public sealed class FeatureSpace
+{
+    public const string FileName = "features.json";
+    public const int CurrentFormat = 1;
+
+    private readonly uint[] _wordHashes;
+    private readonly uint[] _charHashes;
+    private readonly float[] _signalScales;
+    private readonly NgramTable _words;
+    private readonly NgramTable _chars;
+
+    private FeatureSpace(uint[] wordHashes, uint[] charHashes, float[] signalScales, int minimumDocuments)
+    {
+        MinimumDocuments = minimumDocuments;
+        if (signalScales.Length != CommentFeaturizer.SignalCount)
+            throw new ArgumentException($"{signalScales.Length} signal scales for {CommentFeaturizer.SignalCount} signals.", nameof(signalScales));
+        _wordHashes = wordHashes;
+        _charHashes = charHashes;
+        _signalScales = signalScales;
+        _words = new NgramTable(wordHashes, 0);
+        _chars = new NgramTable(charHashes, wordHashes.Length);
+    }
+
+    /// <summary>Fewest training comments an n-gram had to occur in to be kept.</summary>
+    public int MinimumDocuments { get; }
+
+    public int WordFeatures => _wordHashes.Length;
+    public int CharFeatures => _charHashes.Length;
+    public int SignalOffset => _wordHashes.Length + _charHashes.Length;
+
+    /// <summary>Length of the vector: n-grams kept plus the signals.</summary>
+    public int Count => SignalOffset + _signalScales.Length;
+
+    /// <summary>A space over the given n-gram hashes (chosen by the trainer) and signal scales.</summary>
+    internal static FeatureSpace Create(uint[] wordHashes, uint[] charHashes, float[] signalScales, int minimumDocuments) =>
+        new(wordHashes, charHashes, signalScales, minimumDocuments);
+
+    /// <summary>
+    /// Writes the features of <paramref name="input"/> into <paramref name="buffer"/> (cleared
+    /// first). Allocates nothing: the buffer is reused from comment to comment.
+    /// </summary>
+    public void Vectorize(ModelInput input, FeatureBuffer buffer)
+    {
+        buffer.Reset(Count);
+        var sink = new Accumulator(this, buffer);
+        NgramHashes.Enumerate(input.Text.AsSpan(), ref sink);
+        buffer.ScaleToUnitLength(0, WordFeatures);
+        buffer.ScaleToUnitLength(WordFeatures, SignalOffset);
+        for (var k = 0; k < _signalScales.Length; k++)
+        {
+            var value = input.Signals[k] * _signalScales[k];
+            if (value != 0) buffer.Set(SignalOffset + k, Math.Clamp(value, -1f, 1f));
+        }
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(new Stored
+    {
+        Format = CurrentFormat,
+        WordNgramLength = NgramHashes.WordNgramLength,
+        CharNgramLength = NgramHashes.CharNgramLength,
+        ShortestCharNgram = NgramHashes.ShortestCharNgram,
+        MinimumDocuments = MinimumDocuments,
+        Signals = CommentFeaturizer.SignalNames.ToList(),
+        SignalScales = _signalScales,
+        WordHashes = _wordHashes,
+        CharHashes = _charHashes,
+    }, JsonOptions);
+
+    /// <summary>Reads features.json; throws <see cref="FormatException"/> when it is not one this code wrote.</summary>
+    public static FeatureSpace FromJson(string json)
+    {
+        Stored stored;
+        try
+        {
+            stored = JsonSerializer.Deserialize<Stored>(json, JsonOptions) ?? throw new FormatException("the file is empty (null)");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"not valid JSON ({e.Message})", e);
+        }
+        if (stored.Format != CurrentFormat)
+            throw new FormatException($"format {stored.Format}, this code reads format {CurrentFormat}");
+        if (stored.WordNgramLength != NgramHashes.WordNgramLength || stored.CharNgramLength != NgramHashes.CharNgramLength || stored.ShortestCharNgram != NgramHashes.ShortestCharNgram)
+            throw new FormatException($"word 1–{stored.WordNgramLength}-grams and character {stored.ShortestCharNgram}–{stored.CharNgramLength}-grams, " +
+                                      $"this code makes word 1–{NgramHashes.WordNgramLength}-grams and character {NgramHashes.ShortestCharNgram}–{NgramHashes.CharNgramLength}-grams");
+        if (stored.Signals is null || !stored.Signals.SequenceEqual(CommentFeaturizer.SignalNames))
+            throw new FormatException($"signals [{string.Join(", ", stored.Signals ?? [])}], this code computes [{string.Join(", ", CommentFeaturizer.SignalNames)}]");
+        if (stored.SignalScales is null || stored.SignalScales.Length != CommentFeaturizer.SignalCount || stored.SignalScales.Any(s => !float.IsFinite(s)))
+            throw new FormatException($"signal scales missing or not finite (expected {CommentFeaturizer.SignalCount})");
+        try
+        {
+            return new FeatureSpace(stored.WordHashes ?? [], stored.CharHashes ?? [], stored.SignalScales, stored.MinimumDocuments);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private sealed class Stored
+    {
+        public int Format { get; set; }
+        public int WordNgramLength { get; set; }
+        public int CharNgramLength { get; set; }
+        public int ShortestCharNgram { get; set; }
+        public int MinimumDocuments { get; set; }
+        public List<string>? Signals { get; set; }
+        public float[]? SignalScales { get; set; }
+        public uint[]? WordHashes { get; set; }
+        public uint[]? CharHashes { get; set; }
+    }
+
+    private struct Accumulator(FeatureSpace space, FeatureBuffer buffer) : INgramSink
+    {
+        public readonly void Word(uint hash)
+        {
+            var index = space._words.IndexOf(hash);
+            if (index >= 0) buffer.Add(index, 1f);
+        }
+
+        public readonly void Char(uint hash)
+        {
+            var index = space._chars.IndexOf(hash);
+            if (index >= 0) buffer.Add(index, 1f);
+        }
+    }
+}

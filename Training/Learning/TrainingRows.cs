@@ -1,0 +1,44 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Features;
+using NetiquetteML.Scoring.Models;
+using NetiquetteML.Scoring.Text;
+using NetiquetteML.Training.Data;
+
+namespace NetiquetteML.Training.Learning;
+
+/// <summary>One labelled comment as ML.NET trains on it: the feature vector and the four labels.</summary>
+public sealed class TrainingRow
+{
+    [ColumnName(FeatureRow.FeatureColumn)]
+    public VBuffer<float> Features { get; set; }
+
+    public bool Offensive { get; set; }
+    public bool OffTopic { get; set; }
+    public bool Political { get; set; }
+    public bool Commercial { get; set; }
+
+    /// <summary>
+    /// Vectorises <paramref name="inputs"/> with <paramref name="space"/> (the scorer's own code) into
+    /// an in-memory data view labelled from <paramref name="rows"/>.
+    /// </summary>
+    public static IDataView Load(MLContext ml, FeatureSpace space, IReadOnlyList<ModelInput> inputs, IReadOnlyList<LabelledComment> rows)
+    {
+        var buffer = new FeatureBuffer();
+        var data = new TrainingRow[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            space.Vectorize(inputs[i], buffer);
+            data[i] = new TrainingRow
+            {
+                Features = buffer.ToVBuffer(),
+                Offensive = rows[i].Label(Category.Offensive),
+                OffTopic = rows[i].Label(Category.OffTopic),
+                Political = rows[i].Label(Category.Political),
+                Commercial = rows[i].Label(Category.Commercial),
+            };
+        }
+        return ml.Data.LoadFromEnumerable(data, FeatureRow.Schema<TrainingRow>(space.Count));
+    }
+}
