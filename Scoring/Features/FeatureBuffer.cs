@@ -42,19 +42,22 @@ public sealed class FeatureBuffer
         _dense[index] = value;
     }
 
-    /// <summary>Scales the features in [from, to) to unit Euclidean length.</summary>
-    internal void ScaleToUnitLength(int from, int to)
+    /// <summary>Scales [0, split) and [split, end) each to unit Euclidean length, in two passes over the non-zero features.</summary>
+    internal void ScaleToUnitLength(int split, int end)
     {
-        var sum = 0.0;
+        double first = 0, second = 0;
         foreach (var i in NonZero)
         {
-            if (i >= from && i < to) sum += _dense[i] * _dense[i];
+            var v = _dense[i];
+            if (i < split) first += v * v;
+            else if (i < end) second += v * v;
         }
-        if (sum == 0) return;
-        var scale = (float)(1 / Math.Sqrt(sum));
+        var firstScale = first == 0 ? 1f : (float)(1 / Math.Sqrt(first));
+        var secondScale = second == 0 ? 1f : (float)(1 / Math.Sqrt(second));
         foreach (var i in NonZero)
         {
-            if (i >= from && i < to) _dense[i] *= scale;
+            if (i < split) _dense[i] *= firstScale;
+            else if (i < end) _dense[i] *= secondScale;
         }
     }
 

@@ -61,7 +61,6 @@ public sealed class FeatureSpace
         buffer.Reset(Count);
         var sink = new Accumulator(this, buffer);
         NgramHashes.Enumerate(input.Text.AsSpan(), ref sink);
-        buffer.ScaleToUnitLength(0, WordFeatures);
         buffer.ScaleToUnitLength(WordFeatures, SignalOffset);
         for (var k = 0; k < _signalScales.Length; k++)
         {

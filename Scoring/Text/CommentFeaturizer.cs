@@ -31,6 +31,15 @@ public static class CommentFeaturizer
 
     public static ModelInput ToModelInput(Comment comment) => ToModelInput(comment, PostContext.From(comment.Post));
 
+    /// <summary>The model inputs of many comments, each distinct post prepared once (as the scorer's cache does).</summary>
+    public static List<ModelInput> ToModelInputs(IEnumerable<Comment> comments)
+    {
+        var posts = new Dictionary<string, PostContext>(StringComparer.Ordinal);
+        return comments.Select(c => ToModelInput(c, string.IsNullOrEmpty(c.Post)
+            ? PostContext.None
+            : posts.TryGetValue(c.Post, out var post) ? post : posts[c.Post] = PostContext.From(c.Post))).ToList();
+    }
+
     /// <summary>
     /// The same, with the post already prepared: many comments answer the same post, so the
     /// scorer prepares each post once (<see cref="PostContext"/>) instead of once per comment.
@@ -160,17 +169,16 @@ internal sealed class PostContext
     private PostContext(string normalized)
     {
         Normalized = normalized;
-        Words = new HashSet<string>(normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
-        Prefixes = new HashSet<string>(Words.Where(w => w.Length >= 5).Select(w => w[..5]), StringComparer.Ordinal);
-        WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
-        PrefixLookup = Prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = new HashSet<string>(normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        var prefixes = new HashSet<string>(words.Where(w => w.Length >= 5).Select(w => w[..5]), StringComparer.Ordinal);
+        // Looked up with spans of the comment, so no word of the comment is ever allocated.
+        WordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        PrefixLookup = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
         Trigrams = CommentFeaturizer.Trigrams(normalized);
         foreach (var y in Trigrams.Values) TrigramNorm += y * y;
     }
 
     public string Normalized { get; }
-    public HashSet<string> Words { get; }
-    public HashSet<string> Prefixes { get; }
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> WordLookup { get; }
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PrefixLookup { get; }
     public Dictionary<int, int> Trigrams { get; }

@@ -10,7 +10,7 @@ namespace NetiquetteML.Tests.Scoring;
 public class TrainServeParityTests
 {
     /// <summary>
-    /// Runs the saved model on rows prepared the trainer's way (ModelTrainer.ToInput, vectorised into
+    /// Runs the saved model on rows prepared the trainer's way (ModelTrainer.ToInputs, vectorised into
     /// an IDataView by TrainingRow.Load) through ML.NET, and compares with what the scorer returns
     /// for the raw comments on its compiled path. Any difference in normalisation, features or model
     /// evaluation between the two paths shows up as different probabilities.
@@ -21,7 +21,7 @@ public class TrainServeParityTests
         var built = TrainedBundle.Shared;
         var rows = built.Rows.Take(150).ToList();
         var ml = new MLContext(seed: 1);
-        var view = TrainingRow.Load(ml, built.Scorer.Bundle.Features, rows.Select(ModelTrainer.ToInput).ToList(), rows);
+        var view = TrainingRow.Load(ml, built.Scorer.Bundle.Features, ModelTrainer.ToInputs(rows), rows);
         var transformed = built.Scorer.Bundle.Model.Transform(view);
         var manifest = built.Scorer.Bundle.Manifest;
 
@@ -40,15 +40,19 @@ public class TrainServeParityTests
     [Fact]
     public void Trainer_and_scorer_build_the_same_model_input()
     {
-        // The scorer prepares each post once and reuses it; the trainer prepares it per row.
+        // Both prepare each post once, through different caches: the scorer's bounded concurrent
+        // one, the trainer's per-run dictionary. A row scored alone must not differ either.
+        var rows = TrainedBundle.Shared.Rows.Take(200).ToList();
+        var trained = ModelTrainer.ToInputs(rows);
         var posts = new PostCache();
-        foreach (var row in TrainedBundle.Shared.Rows.Take(200))
+        for (var i = 0; i < rows.Count; i++)
         {
-            var trained = ModelTrainer.ToInput(row);
-            var comment = row.ToComment();
+            var comment = rows[i].ToComment();
             var served = CommentFeaturizer.ToModelInput(comment, posts.Get(comment.Post));
-            Assert.Equal(served.Text, trained.Text);
-            Assert.Equal(served.Signals, trained.Signals);
+            var alone = ModelTrainer.ToInput(rows[i]);
+            Assert.Equal(served.Text, trained[i].Text);
+            Assert.Equal(served.Signals, trained[i].Signals);
+            Assert.Equal(alone.Signals, trained[i].Signals);
         }
     }
 

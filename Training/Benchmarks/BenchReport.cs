@@ -37,7 +37,7 @@ public static class BenchReport
         sb.AppendLine($"where the scorer's time goes (each stage timed alone, on {N(f, "breakdown_samples")} typical and {N(f, "breakdown_samples_long")} long comments of the same sets):");
         Row(sb, f, "  normalise comment text", "stage_normalize_text");
         Row(sb, f, "  normalise post (when present)", "stage_normalize_post");
-        Row(sb, f, "  model input (text+post+signals)", "stage_model_input");
+        Row(sb, f, "  model input, post prepared anew", "stage_model_input");
         Row(sb, f, "  model input, post left out", "stage_model_input_without_post");
         Row(sb, f, "  feature vector (n-gram hashes)", "stage_vectorize");
         Row(sb, f, "  four models, compiled", "stage_compiled_models");

@@ -126,7 +126,7 @@ public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<str
         Set("stage_normalize_text", Latency.Measure("normalize text", comments, c => TextNormalizer.Normalize(c.Text), warmup, ct));
         if (withPost.Count > 0)
             Set("stage_normalize_post", Latency.Measure("normalize post", withPost, c => TextNormalizer.Normalize(c.Post), warmup, ct));
-        Set("stage_model_input", Latency.Measure("model input (normalise + signals)", comments, CommentFeaturizer.ToModelInput, warmup, ct));
+        Set("stage_model_input", Latency.Measure("model input, post prepared anew", comments, CommentFeaturizer.ToModelInput, warmup, ct));
         var withoutPost = comments.Select(c => c with { Post = null }).ToList();
         Set("stage_model_input_without_post", Latency.Measure("model input without post", withoutPost, CommentFeaturizer.ToModelInput, warmup, ct));
 

@@ -47,7 +47,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
             throw new InvalidOperationException($"The grouped split left {train.Count} training and {test.Count} test rows; add comments under more posts.");
         Report($"split: {train.Count} training rows ({Groups(train)} posts), {test.Count} held-out test rows ({Groups(test)} posts), seed {options.Seed}");
 
-        var inputs = train.Select(ToInput).ToList();
+        var inputs = ToInputs(train);
         var labels = Categories.All.ToDictionary(c => c, c => train.Select(r => r.Label(c)).ToArray());
         foreach (var c in Categories.All)
         {
@@ -111,8 +111,10 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
 
             // The n-grams are chosen on the fold's training part only, as the final model's are on
             // the training split: validation comments must not shape the features they are scored on.
-            var space = FeatureSelection.Fit(trainIdx.Select(i => inputs[i]).ToList(), trainIdx.Select(i => train[i]).ToList(), options.Features);
-            var trainFeatures = TrainingRow.Load(_ml, space, trainIdx.Select(i => inputs[i]).ToList(), trainIdx.Select(i => train[i]).ToList());
+            var foldInputs = trainIdx.Select(i => inputs[i]).ToList();
+            var foldRows = trainIdx.Select(i => train[i]).ToList();
+            var space = FeatureSelection.Fit(foldInputs, foldRows, options.Features);
+            var trainFeatures = TrainingRow.Load(_ml, space, foldInputs, foldRows);
             var validFeatures = TrainingRow.Load(_ml, space, validIdx.Select(i => inputs[i]).ToList(), validIdx.Select(i => train[i]).ToList());
 
             var jobs = Categories.All.SelectMany(c => options.Learners.Select(l => (Category: c, Learner: l))).ToArray();
@@ -138,14 +140,13 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         Report($"features: {space.WordFeatures} word n-grams and {space.CharFeatures} character n-grams (the {options.Features.NgramsPerCategory} most telling per category, " +
                $"each in at least {options.Features.MinimumDocuments} comments), {CommentFeaturizer.SignalCount} signals");
         var view = TrainingRow.Load(_ml, space, inputs, train);
-        var current = view;
-        var featurized = view;
         var predictors = new ITransformer[Categories.All.Count];
         Parallel.ForEach(Categories.All, new ParallelOptions { CancellationToken = cancellationToken }, category =>
         {
             var ml = new MLContext(seed: options.Seed);
-            predictors[(int)category] = Learners.Create(ml, chosen[category], category.LabelColumn(), options.LearnerSettings, options.Seed).Fit(featurized);
+            predictors[(int)category] = Learners.Create(ml, chosen[category], category.LabelColumn(), options.LearnerSettings, options.Seed).Fit(view);
         });
+        var current = view;
         var parts = new List<ITransformer>();
         foreach (var category in Categories.All)
         {
@@ -159,6 +160,9 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         }
         return (new TransformerChain<ITransformer>(parts.ToArray()), view.Schema, space);
     }
+
+    /// <summary>The model inputs of labelled rows, as training builds them (each post prepared once).</summary>
+    public static List<ModelInput> ToInputs(IEnumerable<LabelledComment> rows) => CommentFeaturizer.ToModelInputs(rows.Select(r => r.ToComment()));
 
     public static ModelInput ToInput(LabelledComment row) => CommentFeaturizer.ToModelInput(row.ToComment());
 

@@ -33,10 +33,10 @@ public sealed class TrainingRow
             data[i] = new TrainingRow
             {
                 Features = buffer.ToVBuffer(),
-                Offensive = rows[i].Label(Category.Offensive),
-                OffTopic = rows[i].Label(Category.OffTopic),
-                Political = rows[i].Label(Category.Political),
-                Commercial = rows[i].Label(Category.Commercial),
+                Offensive = rows[i].Offensive,
+                OffTopic = rows[i].OffTopic,
+                Political = rows[i].Political,
+                Commercial = rows[i].Commercial,
             };
         }
         return ml.Data.LoadFromEnumerable(data, FeatureRow.Schema<TrainingRow>(space.Count));
