@@ -39,7 +39,9 @@ return CommandGuard.Run(() =>
         // The grid, plus the bundle's chosen thresholds, marked.
         var rows = ReportAnalysis.StandardThresholds.Select(t => (Threshold: t, Mark: "")).ToList();
         rows.Add((thresholds.Flag, "← seuil « à vérifier » du modèle"));
-        if (thresholds.RemoveTargetReached && thresholds.Remove <= 1) rows.Add((thresholds.Remove, "← seuil « retrait » du modèle"));
+        var reviewOnly = session.Scorer.Policy.IsReviewOnly(category);
+        // As in the report: a category the policy keeps at review has no removal threshold to mark.
+        if (thresholds.RemoveTargetReached && thresholds.Remove <= 1 && !reviewOnly) rows.Add((thresholds.Remove, "← seuil « retrait » du modèle"));
         rows = rows.OrderBy(r => r.Threshold).ThenBy(r => r.Mark.Length).ToList();
         Print($"  {"Seuil",6}  {"Précision",9}  {"Rappel",6}  {"Signalés",8}  {"Taux",7}");
         foreach (var (threshold, mark) in rows)
@@ -55,7 +57,7 @@ return CommandGuard.Run(() =>
         Print(thresholds.RemoveTargetReached
             ? $"  Seuil « retrait » : {Fr.N3(thresholds.Remove)} (précision visée {Fr.N2(thresholds.RemovePrecisionTarget)}, atteinte en validation)."
             : $"  Seuil « retrait » : désactivé (précision visée {Fr.N2(thresholds.RemovePrecisionTarget)} non atteinte en validation).");
-        if (session.Scorer.Policy.ReviewOnlyCategories.Contains(category.Name()))
+        if (reviewOnly)
             Print("  Politique : cette catégorie ne va jamais au-delà de « à vérifier ».");
         foreach (var target in precisionTargets)
         {

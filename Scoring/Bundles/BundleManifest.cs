@@ -68,6 +68,9 @@ public sealed class TrainingDataInfo
     /// <summary>SHA-256 over the files' own hashes in name order: one value to compare with Data/.</summary>
     public string Sha256 { get; set; } = "";
     public List<DataFileInfo> Files { get; set; } = [];
+
+    /// <summary>True when the files disagreed and the later file's labels were kept (`train --prefer-latest`): reading them back for evaluation must resolve them the same way.</summary>
+    public bool PreferLatest { get; set; }
 }
 
 public sealed class DataFileInfo

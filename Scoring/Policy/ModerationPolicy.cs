@@ -59,9 +59,12 @@ public sealed class ModerationPolicy
             flag = o.Flag ?? flag;
             remove = o.Remove ?? remove;
         }
-        if (ReviewOnlyCategories.Contains(category.Name())) remove = double.PositiveInfinity;
+        if (IsReviewOnly(category)) remove = double.PositiveInfinity;
         return (flag, remove);
     }
+
+    /// <summary>True when this policy never lets <paramref name="category"/> go beyond review, whatever its probability.</summary>
+    public bool IsReviewOnly(Category category) => ReviewOnlyCategories.Contains(category.Name());
 }
 
 public sealed class ThresholdOverride

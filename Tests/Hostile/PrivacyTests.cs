@@ -25,7 +25,7 @@ public class PrivacyTests
     ]) + "\n");
 
     [Fact]
-    public void Score_evaluate_and_errors_never_print_personal_information_in_clear()
+    public void Score_evaluate_suggest_and_errors_never_print_personal_information_in_clear()
     {
         using var dir = new TempDirectory();
         var data = LabelledFileWithSecrets(dir);
@@ -41,6 +41,7 @@ public class PrivacyTests
             // A label cell holding a phone number: the validation error must not repeat it.
             CliRunner.Run("train", "--data", dir.Write("badlabel.csv", Header + "\nx,p,allo,819-555-0142,0,0,0\n"), "--output", dir.File("b")).All,
             CliRunner.Run("score", "--input", dir.Write("missing.csv", "id,texte\n1,819-555-0142\n"), "--model", model).All,
+            CliRunner.Run("suggest", "--input", data, "--model", model, "--count", "6").All,
         };
         outputs.Add(File.ReadAllText(output));
 
@@ -48,5 +49,16 @@ public class PrivacyTests
             foreach (var secret in Secrets)
                 Assert.DoesNotContain(secret, text);
         Assert.Contains("[TÉLÉPHONE]", string.Concat(outputs));
+    }
+
+    [Fact]
+    public void Suggest_file_keeps_the_text_for_the_labeller()
+    {
+        using var dir = new TempDirectory();
+        var output = dir.File("to-label.csv");
+        var result = CliRunner.Run("suggest", "--input", LabelledFileWithSecrets(dir), "--model", TrainedBundle.Shared.Directory, "--count", "6", "--output", output);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("819-555-0142", File.ReadAllText(output));
+        Assert.DoesNotContain("819-555-0142", result.All);
     }
 }

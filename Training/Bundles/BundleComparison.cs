@@ -2,6 +2,7 @@ using NetiquetteML.Scoring;
 using NetiquetteML.Scoring.Bundles;
 using NetiquetteML.Training.Data;
 using NetiquetteML.Training.Learning;
+using NetiquetteML.Training.Reports;
 
 namespace NetiquetteML.Training.Bundles;
 
@@ -52,16 +53,10 @@ public sealed record BundleComparison(
         }
         yield return $"{Changed.Count} comment(s) change action:";
         foreach (var (before, after) in Changed.Take(maxChanged))
-            yield return $"  {before.Row.Id}: {before.Verdict.Action} -> {after.Verdict.Action}  « {Shorten(after.Verdict.RedactedText)} »";
+            yield return $"  {before.Row.Id}: {before.Verdict.Action} -> {after.Verdict.Action}  « {ReportAnalysis.Shorten(after.Verdict.RedactedText, 90)} »";
         if (Changed.Count > maxChanged) yield return $"  ... and {Changed.Count - maxChanged} more.";
         yield return Passes ? "verdict: the challenger does not regress." : "verdict: REGRESSION — " + string.Join("; ", Regressions);
     }
 
     private static string Cell(double a, double b) => $"{a:0.000} -> {b:0.000} ({b - a:+0.000;-0.000;+0.000})";
-
-    private static string Shorten(string text)
-    {
-        var flat = text.ReplaceLineEndings(" ");
-        return flat.Length <= 90 ? flat : flat[..90] + "…";
-    }
 }

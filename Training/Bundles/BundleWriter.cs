@@ -19,7 +19,7 @@ public static class BundleWriter
 
     public static (BundleManifest Manifest, Dictionary<string, CategoryMetrics> TestMetrics) Write(
         TrainedModel trained, IReadOnlyList<LabelledCsvLoader.LoadedFile> data, string destination, string name,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, bool preferLatest = false)
     {
         var full = Path.GetFullPath(destination);
         var parent = Path.GetDirectoryName(full) ?? ".";
@@ -41,6 +41,7 @@ public static class BundleWriter
                 Split = trained.Split,
                 Categories = trained.Categories,
             };
+            manifest.TrainingData.PreferLatest = preferLatest;
             var modelPath = Path.Combine(temp, manifest.ModelFile);
             ml.Model.Save(trained.Model, trained.InputSchema, modelPath);
             var featurePath = Path.Combine(temp, manifest.FeatureFile);

@@ -41,7 +41,7 @@ public sealed class NetiquetteCommands
         };
         var trained = new ModelTrainer(options, SafeConsole.Out).Train(rows, cancellationToken);
         var destination = RepoPaths.Resolve(output);
-        var (manifest, metrics) = BundleWriter.Write(trained, loaded, destination, Path.GetFileName(Path.GetFullPath(destination)), cancellationToken);
+        var (manifest, metrics) = BundleWriter.Write(trained, loaded, destination, Path.GetFileName(Path.GetFullPath(destination)), cancellationToken, preferLatest);
 
         SafeConsole.Out($"\nBundle written to {destination} (data SHA-256 {manifest.TrainingData.Sha256[..12]}…).");
         SafeConsole.Out($"Held-out test split ({manifest.Split.TestRows} comments under {manifest.Split.TestPosts} posts never seen in training), at the flag threshold:");
@@ -104,7 +104,7 @@ public sealed class NetiquetteCommands
         var missing = files.Where(f => !File.Exists(f)).ToList();
         if (missing.Count > 0) throw new InputException($"the bundle's training files are not in {folder} ({string.Join(", ", missing.Select(Path.GetFileName))}); pass --data FILE.csv.");
         var ids = manifest.Split.TestIds.ToHashSet(StringComparer.Ordinal);
-        var rows = LabelledCsvLoader.LoadAll(files).SelectMany(f => f.Rows).Where(r => ids.Contains(r.Id)).ToList();
+        var rows = LabelledCsvLoader.LoadAll(files, manifest.TrainingData.PreferLatest).SelectMany(f => f.Rows).Where(r => ids.Contains(r.Id)).ToList();
         if (rows.Count != ids.Count)
             throw new InputException($"only {rows.Count} of the bundle's {ids.Count} held-out rows are in {folder}: the data changed since training. Retrain, or pass --data FILE.csv.");
         return rows;

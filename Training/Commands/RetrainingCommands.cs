@@ -62,7 +62,7 @@ public sealed class RetrainingCommands
     /// <param name="input">CSV with id and text (post optional).</param>
     /// <param name="model">Bundle folder.</param>
     /// <param name="count">How many comments to suggest.</param>
-    /// <param name="output">Output CSV (default: standard output).</param>
+    /// <param name="output">Output CSV with the comments as written, ready to label (default: standard output, where personal information is redacted like every other console output).</param>
     public int Suggest(string input, string model = RepoPaths.DefaultModel, int count = 200, string? output = null, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
     {
         var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model));
@@ -103,6 +103,8 @@ public sealed class RetrainingCommands
     {
         var options = new CsvWriterOptions { NewLine = "\n" };
         var temp = output is null ? null : Path.GetFullPath(output) + $".tmp-{Guid.NewGuid():N}";
+        // The file is the labeller's copy and keeps the text; the console is a log and does not.
+        string Shown(string value) => temp is null ? SafeConsole.Redact(value) : value;
         try
         {
             using (var writer = temp is null ? CsvWriter.Create(Console.Out, options, leaveOpen: true) : CsvWriter.ToFile(temp, options))
@@ -111,9 +113,9 @@ public sealed class RetrainingCommands
                 writer.EndRecord();
                 foreach (var (comment, priority) in ranked)
                 {
-                    writer.WriteField(comment.Id ?? "");
-                    writer.WriteField(comment.Post ?? "");
-                    writer.WriteField(comment.Text);
+                    writer.WriteField(Shown(comment.Id ?? ""));
+                    writer.WriteField(Shown(comment.Post ?? ""));
+                    writer.WriteField(Shown(comment.Text));
                     for (var i = 0; i < Categories.All.Count; i++) writer.WriteField("");
                     writer.WriteField(priority.ToString("0.0000", CultureInfo.InvariantCulture));
                     writer.EndRecord();

@@ -3,13 +3,13 @@ using System.Text;
 using NetiquetteML.Scoring;
 using NetiquetteML.Scoring.Policy;
 
+using NetiquetteML.Training.Reports;
+
 namespace NetiquetteML.Training.Commands;
 
 /// <summary>A verdict as a person at a terminal reads it, in French.</summary>
 public static class VerdictText
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-CA");
-
     public static string Describe(Verdict verdict)
     {
         var sb = new StringBuilder();
@@ -18,10 +18,10 @@ public static class VerdictText
         foreach (var c in verdict.Categories)
         {
             var mark = c.AboveRemove ? "  ← retrait" : c.Flagged ? "  ← à vérifier" : "";
-            sb.AppendLine(string.Create(French, $"  {NetiquetteClauses.Label(c.Category),-20} {c.Probability,6:0.00}{mark}"));
+            sb.AppendLine(string.Create(Fr.Culture, $"  {NetiquetteClauses.Label(c.Category),-20} {c.Probability,6:0.00}{mark}"));
         }
         sb.AppendLine($"Renseignements personnels : {(verdict.HasPersonalInfo ? string.Join(", ", verdict.PersonalInfo.Select(f => $"{NetiquetteClauses.KindName(f.Kind)} (caractères {f.Start}–{f.Start + f.Length})")) : "aucun")}");
-        sb.AppendLine($"Majuscules (cri) : {(verdict.Shouting.IsShouting ? "oui" : "non")}");
+        sb.AppendLine($"Majuscules (cri) : {Fr.YesNo(verdict.Shouting.IsShouting)}");
         if (verdict.Reasons.Count > 0)
         {
             sb.AppendLine("Motifs :");

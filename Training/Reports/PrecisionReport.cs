@@ -97,7 +97,7 @@ public static class PrecisionReport
 
         public RuleCounts Rules { get; } = ReportAnalysis.Rules(Scored);
 
-        public bool ReviewOnly(Category c) => Scorer.Policy.ReviewOnlyCategories.Contains(c.Name());
+        public bool ReviewOnly(Category c) => Scorer.Policy.IsReviewOnly(c);
 
         public int FlaggedCount(Category c) => Scored.Count(s => s.Verdict[c].Flagged);
 

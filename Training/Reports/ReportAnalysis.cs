@@ -13,7 +13,7 @@ namespace NetiquetteML.Training.Reports;
 public sealed record ErrorExample(string Id, double Probability, string Text, string Post);
 
 /// <summary>Precision, recall and share of comments flagged at one threshold.</summary>
-public sealed record ThresholdPoint(double Threshold, double Precision, double Recall, double FlagRate, int Flagged, int TruePositives);
+public sealed record ThresholdPoint(double Threshold, double Precision, double Recall, double FlagRate, int Flagged);
 
 /// <summary>One bin of a reliability (calibration) diagram.</summary>
 public sealed record CalibrationBin(double Low, double High, int Count, double MeanProbability, double ObservedRate);
@@ -47,20 +47,13 @@ public static class ReportAnalysis
     public static bool[] Labels(IReadOnlyList<ScoredRow> scored, Category category) =>
         scored.Select(s => s.Row.Label(category)).ToArray();
 
-    /// <summary>Precision, recall and flag rate at each threshold (a comment is flagged when its probability is at or above it).</summary>
-    public static IReadOnlyList<ThresholdPoint> ThresholdSweep(IReadOnlyList<ScoredRow> scored, Category category, IEnumerable<double> thresholds)
-    {
-        var probabilities = Probabilities(scored, category);
-        var labels = Labels(scored, category);
-        return thresholds.Select(t => Point(probabilities, labels, t)).ToList();
-    }
-
+    /// <summary>Precision, recall and flag rate at one threshold (a comment is flagged when its probability is at or above it).</summary>
     public static ThresholdPoint Point(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, double threshold)
     {
         var c = BinaryMetrics.At(probabilities, labels, threshold);
         var flagged = c.TruePositives + c.FalsePositives;
         return new ThresholdPoint(threshold, Zero(c.Precision), Zero(c.Recall),
-            probabilities.Count == 0 ? 0 : (double)flagged / probabilities.Count, flagged, c.TruePositives);
+            probabilities.Count == 0 ? 0 : (double)flagged / probabilities.Count, flagged);
     }
 
     /// <summary>The comments flagged (at the bundle's flag threshold) that are not labelled positive, highest probability first.</summary>

@@ -76,7 +76,6 @@ public static class HtmlReportRenderer
         figure { display: flex; flex-wrap: wrap; gap: 1em; margin: .5em 0 1em; padding: 0; }
         figure img { box-sizing: border-box; width: min(640px, calc(50% - .5em)); min-width: 320px; height: auto; border: 1px solid #e2e8f0; }
         nav ul { columns: 2; }
-        .muted { color: #4a5568; font-size: .9em; }
         """;
 
     public static string Render(ReportDocument document, string imageFolder)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using NetiquetteML.Scoring.Bundles;
 using NetiquetteML.Training.Commands;
 using NetiquetteML.Training.Data;
@@ -20,11 +19,10 @@ public static class ReportInputs
     /// <summary>The rows of <paramref name="data"/>, or the bundle's held-out rows when it is null (the rows <c>evaluate</c> uses).</summary>
     public static EvaluationData Load(BundleManifest manifest, string? data)
     {
-        var rows = NetiquetteCommands.EvaluationRows(manifest, data);
-        if (data is null) return new EvaluationData(rows, HeldOutSource, manifest.TrainingData.Sha256, HeldOut: true);
-        var path = RepoPaths.Resolve(data);
-        using var stream = File.OpenRead(path);
-        return new EvaluationData(rows, Path.GetFileName(path), Convert.ToHexStringLower(SHA256.HashData(stream)), HeldOut: false);
+        if (data is null) return new EvaluationData(NetiquetteCommands.EvaluationRows(manifest, null), HeldOutSource, manifest.TrainingData.Sha256, HeldOut: true);
+        // The loader hashed the file's bytes as it read them: no second read.
+        var file = LabelledCsvLoader.LoadOne(RepoPaths.Resolve(data));
+        return new EvaluationData(file.Rows, Path.GetFileName(file.Path), file.Sha256, HeldOut: false);
     }
 
     /// <summary>reports/&lt;bundle name&gt;/ at the repository root (or under the current folder outside the repository).</summary>
