@@ -105,6 +105,7 @@ internal static class EmailScanner
                 continue;
             }
 
+            // An obfuscated or spaced « @ » lets spaces in, and then only a known domain ending counts.
             bool allowSpaces = obfuscated || spacedAt;
             if (!TryLocalPart(s, i, allowSpaces, out int localStart) || localStart < lastEnd)
             {
@@ -113,8 +114,7 @@ internal static class EmailScanner
 
             int domainStart = allowSpaces ? SkipHSpace(s, atEnd, 2) : atEnd;
             int count = ReadDomain(s, domainStart, labels);
-            bool requireKnown = obfuscated || spacedAt;
-            int accepted = ChooseLabels(s, labels[..count], requireKnown, out bool spelledDot);
+            int accepted = ChooseLabels(s, labels[..count], requireKnown: allowSpaces, out bool spelledDot);
             if (accepted < 2 || (bareAt && !spelledDot))
             {
                 continue;

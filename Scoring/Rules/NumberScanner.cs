@@ -290,7 +290,7 @@ internal static class NumberScanner
 
         if (!plus && !paren && total >= 13 && IsCardShape(lengths, total) && IsCardNumber(d))
         {
-            strongContext = HasContext(s, start, 40, CardContext, CardContext);
+            strongContext = HasContext(s, start, 40, [], CardContext);
             double confidence = strongContext ? 0.97 : 0.88;
             candidate = new Candidate(PersonalInfoKind.PaymentCard, start, end, confidence);
             return true;
@@ -298,7 +298,7 @@ internal static class NumberScanner
 
         if (!plus && !paren && total == 9 && (k == 1 || (k == 3 && lengths[0] == 3 && lengths[1] == 3)) && IsSocialInsuranceNumber(d))
         {
-            strongContext = HasContext(s, start, 40, NasContext, NasContext);
+            strongContext = HasContext(s, start, 40, [], NasContext);
             double confidence = (strongContext ? 0.95 : 0.75) - (k == 1 ? 0.05 : 0.0);
             candidate = new Candidate(PersonalInfoKind.SocialInsuranceNumber, start, end, confidence);
             return true;
@@ -586,8 +586,8 @@ internal static class NumberScanner
             }
 
             if (IsContextWord(s, ws, we, PhoneStrongExact, PhoneStrongPrefixes) ||
-                IsContextWord(s, ws, we, NasContext, NasContext) ||
-                IsContextWord(s, ws, we, CardContext, CardContext))
+                IsContextWord(s, ws, we, [], NasContext) ||
+                IsContextWord(s, ws, we, [], CardContext))
             {
                 return false;
             }

@@ -131,7 +131,8 @@ public sealed class PersonalInfoDetector
         for (int i = 0; i < findings.Length; i++)
         {
             var c = kept[i];
-            findings[i] = new PersonalInfoFinding(c.Kind, c.Start, c.Length, Math.Clamp(c.Confidence, 0.0, 1.0));
+            // Not clamped: each scanner keeps its confidences in [0, 1], and the tests check it.
+            findings[i] = new PersonalInfoFinding(c.Kind, c.Start, c.Length, c.Confidence);
         }
 
         return findings;

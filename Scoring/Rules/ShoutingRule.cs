@@ -89,7 +89,7 @@ public sealed class ShoutingRule
                 }
                 else
                 {
-                    CloseWord(text, index);
+                    CloseWord(index);
                 }
 
                 index++;
@@ -135,13 +135,13 @@ public sealed class ShoutingRule
             }
             else if (!(mark && wordStart >= 0))
             {
-                CloseWord(text, index);
+                CloseWord(index);
             }
 
             index += rune.Utf16SequenceLength;
         }
 
-        CloseWord(text, index);
+        CloseWord(index);
 
         int counted = upper + lower;
         double ratio = counted == 0 ? 0 : (double)upper / counted;
@@ -149,7 +149,7 @@ public sealed class ShoutingRule
         bool shouting = counted >= Options.MinLetters && ratio >= Options.Threshold && !emphasisOnly;
         return new ShoutingResult(shouting, ratio, counted);
 
-        void CloseWord(string s, int end)
+        void CloseWord(int end)
         {
             if (wordStart < 0)
             {
@@ -157,7 +157,7 @@ public sealed class ShoutingRule
             }
 
             bool allCapitals = wordUpper == wordLetters;
-            bool acronym = allCapitals && end - wordStart <= _longestAcronym && _acronyms.Contains(s.AsSpan(wordStart, end - wordStart));
+            bool acronym = allCapitals && end - wordStart <= _longestAcronym && _acronyms.Contains(text.AsSpan(wordStart, end - wordStart));
             if (!acronym)
             {
                 upper += wordUpper;

@@ -105,23 +105,8 @@ internal static class TextScan
     }
 
     /// <summary>True when <paramref name="s"/>[start..end) folds to exactly <paramref name="folded"/>.</summary>
-    public static bool EqualsFolded(string s, int start, int end, string folded)
-    {
-        if (start < 0 || end > s.Length || end - start != folded.Length)
-        {
-            return false;
-        }
-
-        for (int k = 0; k < folded.Length; k++)
-        {
-            if (Fold(s[start + k]) != folded[k])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool EqualsFolded(string s, int start, int end, string folded) =>
+        end - start == folded.Length && MatchesFoldedAt(s, start, folded);
 
     /// <summary>True when the text at <paramref name="start"/> folds to <paramref name="folded"/> (no boundary check).</summary>
     public static bool MatchesFoldedAt(string s, int start, string folded)

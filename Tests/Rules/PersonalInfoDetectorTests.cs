@@ -309,7 +309,6 @@ public sealed class PersonalInfoDetectorTests
         var finding = Detector.Detect(text).Single();
         Assert.Equal(text.IndexOf("819", StringComparison.Ordinal), finding.Start);
         Assert.Equal("819 555-0199".Length, finding.Length);
-        Assert.Equal(finding.Start + finding.Length, finding.End);
     }
 
     [Fact]
