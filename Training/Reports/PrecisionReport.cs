@@ -132,11 +132,12 @@ public static class PrecisionReport
     private static ReportMetrics BuildMetrics(Context context) => new()
     {
         CreatedUtc = context.Now,
-        BundleName = context.Manifest.Name,
+        // Redacted as in the HTML and Markdown: a file or bundle name can be anything a user typed.
+        BundleName = SafeConsole.Redact(context.Manifest.Name),
         BundleCreatedUtc = context.Manifest.CreatedUtc,
-        ToolVersion = context.Manifest.ToolVersion,
+        ToolVersion = SafeConsole.Redact(context.Manifest.ToolVersion),
         TrainingDataSha256 = context.Manifest.TrainingData.Sha256,
-        DataSource = context.Data.Source,
+        DataSource = SafeConsole.Redact(context.Data.Source),
         DataSha256 = context.Data.Sha256,
         Rows = context.Scored.Count,
         Categories = Categories.All.ToDictionary(c => c.Name(), c => context.Metrics[c.Name()]),
