@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.Collections.Frozen;
 
 namespace NetiquetteML.Scoring.Text;
 
@@ -12,23 +13,59 @@ internal static class Deobfuscator
 {
     private const int MinJoinedLengthWithoutLexicon = 5;
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OffensiveWords = Lexicons.Offensive.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <remarks>
+    /// Works on one pooled buffer: each space-separated word is copied in, rewritten in place
+    /// (every step keeps or shortens it), then cut into tokens that stay back to back, so that
+    /// joining spaced letters is widening a range. Only the result is allocated.
+    /// </remarks>
     public static string Apply(string text)
     {
-        var tokens = new List<string>();
-        foreach (var raw in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        var starts = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        var lengths = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        try
         {
-            var token = Unmask(Unleet(raw));
-            token = JoinDottedLetters(token);
-            SplitPunctuation(token, tokens);
+            int used = 0, count = 0;
+            var source = text.AsSpan();
+            foreach (var range in source.Split(' '))
+            {
+                var raw = source[range];
+                if (raw.IsEmpty) continue;
+                var word = chars.AsSpan(used, raw.Length);
+                raw.CopyTo(word);
+                Unleet(word);
+                Unmask(word);
+                word = word[..JoinDottedLetters(word)];
+                used = SplitPunctuation(chars, used, word.Length, starts, lengths, ref count);
+            }
+            count = JoinSpacedLetters(chars, starts, lengths, count);
+
+            // Tokens joined by single spaces: at most one character more per token than they hold.
+            var output = ArrayPool<char>.Shared.Rent(used + count + 1);
+            try
+            {
+                var length = 0;
+                for (var t = 0; t < count; t++)
+                {
+                    if (length > 0) output[length++] = ' ';
+                    length = AppendCollapsed(chars.AsSpan(starts[t], lengths[t]), output, length);
+                }
+                var result = output.AsSpan(0, length);
+                return result.SequenceEqual(text) ? text : new string(result);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(output);
+            }
         }
-        JoinSpacedLetters(tokens);
-        var sb = new StringBuilder(text.Length);
-        foreach (var token in tokens)
+        finally
         {
-            if (sb.Length > 0) sb.Append(' ');
-            AppendCollapsed(sb, token);
+            ArrayPool<char>.Shared.Return(chars);
+            ArrayPool<int>.Shared.Return(starts);
+            ArrayPool<int>.Shared.Return(lengths);
         }
-        return sb.ToString();
     }
 
     private static bool IsLeet(char c) => c is '@' or '0' or '1' or '3' or '4' or '5' or '$' or '€' or '!' or '7';
@@ -45,19 +82,19 @@ internal static class Deobfuscator
     };
 
     /// <summary>Leetspeak only where letters surround it: « 10e » and « 4x4 » stay as they are.</summary>
-    internal static string Unleet(string token)
+    private static void Unleet(Span<char> chars)
     {
-        if (token.StartsWith("xx", StringComparison.Ordinal)) return token;
+        if (chars.StartsWith("xx")) return;
         var letters = 0;
         var leet = false;
-        foreach (var c in token)
+        foreach (var c in chars)
         {
             if (char.IsAsciiLetterLower(c)) letters++;
             else if (IsLeet(c)) leet = true;
         }
-        if (!leet || letters < 2 || IsOrdinal(token)) return token;
+        if (!leet || letters < 2 || IsOrdinal(chars)) return;
 
-        var chars = token.ToCharArray();
+        // Left to right in place: a leet character already read as a letter counts as one for the next.
         for (var i = 0; i < chars.Length; i++)
         {
             if (!IsLeet(chars[i])) continue;
@@ -67,22 +104,20 @@ internal static class Deobfuscator
             if (chars[i] is '!' or '$' && !(letterBefore && i + 1 < chars.Length && char.IsAsciiLetterLower(chars[i + 1]))) continue;
             if (letterBefore || letterAfter) chars[i] = FromLeet(chars[i]);
         }
-        return new string(chars);
     }
 
-    private static bool IsOrdinal(string token)
+    private static bool IsOrdinal(ReadOnlySpan<char> token)
     {
         var i = 0;
         while (i < token.Length && char.IsAsciiDigit(token[i])) i++;
         if (i == 0) return false;
-        var suffix = token[i..];
-        return suffix is "e" or "er" or "re" or "ere" or "eme" or "ieme" or "em" or "ier" or "iere" or "h" or "min" or "km" or "cm" or "m" or "x";
+        return token[i..] is "e" or "er" or "re" or "ere" or "eme" or "ieme" or "em" or "ier" or "iere" or "h" or "min" or "km" or "cm" or "m" or "x";
     }
 
     private static bool IsMask(char c) => c is '*' or '#' or '%' or '_' or '?';
 
     /// <summary>« c*lisse » → « calisse » when exactly one lexicon word fits the mask.</summary>
-    internal static string Unmask(string token)
+    private static void Unmask(Span<char> token)
     {
         var maskAt = -1;
         var letters = 0;
@@ -91,7 +126,7 @@ internal static class Deobfuscator
             if (IsMask(token[i]) && i > 0 && i < token.Length - 1) maskAt = i;
             else if (char.IsAsciiLetterLower(token[i])) letters++;
         }
-        if (maskAt < 0 || letters < 2) return token;
+        if (maskAt < 0 || letters < 2) return;
 
         string? match = null;
         foreach (var word in Lexicons.Offensive)
@@ -101,73 +136,96 @@ internal static class Deobfuscator
             for (var i = 0; i < word.Length && fits; i++)
                 fits = IsMask(token[i]) || token[i] == word[i];
             if (!fits) continue;
-            if (match is not null) return token;
+            if (match is not null) return;
             match = word;
         }
-        return match ?? token;
+        match?.CopyTo(token);
     }
 
-    /// <summary>« c.o.n », « i-d-i-o-t »: single letters joined by one punctuation mark each.</summary>
-    internal static string JoinDottedLetters(string token)
+    /// <summary>« c.o.n », « i-d-i-o-t »: single letters joined by one punctuation mark each, in place; returns the token's new length.</summary>
+    private static int JoinDottedLetters(Span<char> token)
     {
-        if (token.Length < 5) return token;
+        if (token.Length < 5) return token.Length;
         for (var i = 0; i < token.Length; i++)
         {
             var isLetterSlot = i % 2 == 0;
-            if (isLetterSlot != char.IsAsciiLetterLower(token[i])) return token;
-            if (!isLetterSlot && token[i] is not ('.' or '-' or '_' or '*' or '/')) return token;
+            if (isLetterSlot != char.IsAsciiLetterLower(token[i])) return token.Length;
+            if (!isLetterSlot && token[i] is not ('.' or '-' or '_' or '*' or '/')) return token.Length;
         }
-        var sb = new StringBuilder();
-        for (var i = 0; i < token.Length; i += 2) sb.Append(token[i]);
-        return sb.ToString();
+        var length = 0;
+        for (var i = 0; i < token.Length; i += 2) token[length++] = token[i];
+        return length;
     }
 
-    private static void SplitPunctuation(string token, List<string> tokens)
+    /// <summary>
+    /// Cuts the word at chars[from..from+length) into tokens (letters and digits; each mark or run of
+    /// the same mark; each emoji), whitespace dropped, moved left so they stay back to back.
+    /// Returns where the next word may start.
+    /// </summary>
+    private static int SplitPunctuation(char[] chars, int from, int length, int[] starts, int[] lengths, ref int count)
     {
+        var token = chars.AsSpan(from, length);
+        var write = from;
         var start = 0;
         for (var i = 0; i < token.Length; i++)
         {
             var c = token[i];
             if (char.IsLetterOrDigit(c)) continue;
-            if (i > start) tokens.Add(token[start..i]);
+            if (i > start) Keep(chars, from + start, i - start, starts, lengths, ref count, ref write);
             var pair = char.IsHighSurrogate(c) && i + 1 < token.Length && char.IsLowSurrogate(token[i + 1]);
             var width = pair ? 2 : 1;
             // A run of the same mark (« !!!! », « ??? ») stays one token, collapsed later.
             while (!pair && i + width < token.Length && token[i + width] == c) width++;
-            if (!char.IsWhiteSpace(c)) tokens.Add(token.Substring(i, width));
+            if (!char.IsWhiteSpace(c)) Keep(chars, from + i, width, starts, lengths, ref count, ref write);
             i += width - 1;
             start = i + 1;
         }
-        if (start < token.Length) tokens.Add(token[start..]);
+        if (start < token.Length) Keep(chars, from + start, token.Length - start, starts, lengths, ref count, ref write);
+        return write;
     }
 
-    /// <summary>« i d i o t » → « idiot », only when the result is a known word or clearly not French filler.</summary>
-    private static void JoinSpacedLetters(List<string> tokens)
+    private static void Keep(char[] chars, int at, int width, int[] starts, int[] lengths, ref int count, ref int write)
     {
-        for (var i = 0; i < tokens.Count; i++)
+        // The destination never passes the source: copying left in order is safe.
+        chars.AsSpan(at, width).CopyTo(chars.AsSpan(write, width));
+        starts[count] = write;
+        lengths[count] = width;
+        count++;
+        write += width;
+    }
+
+    /// <summary>« i d i o t » → « idiot », only when the result is a known word or clearly not French filler. Returns the new token count.</summary>
+    private static int JoinSpacedLetters(char[] chars, int[] starts, int[] lengths, int count)
+    {
+        for (var i = 0; i < count; i++)
         {
             var j = i;
-            while (j < tokens.Count && tokens[j].Length == 1 && char.IsAsciiLetterLower(tokens[j][0])) j++;
+            while (j < count && lengths[j] == 1 && char.IsAsciiLetterLower(chars[starts[j]])) j++;
             var run = j - i;
             if (run < 3) continue;
-            var joined = string.Concat(tokens.GetRange(i, run));
-            if (!Lexicons.Offensive.Contains(joined) && run < MinJoinedLengthWithoutLexicon) continue;
-            tokens.RemoveRange(i, run);
-            tokens.Insert(i, joined);
+            // Tokens sit back to back, so the run's letters are already the joined word.
+            if (!OffensiveWords.Contains(chars.AsSpan(starts[i], run)) && run < MinJoinedLengthWithoutLexicon) continue;
+            lengths[i] = run;
+            var removed = run - 1;
+            Array.Copy(starts, j, starts, i + 1, count - j);
+            Array.Copy(lengths, j, lengths, i + 1, count - j);
+            count -= removed;
         }
+        return count;
     }
 
-    /// <summary>Three or more of the same letter become one (« nooon » → « non »); other runs become two.</summary>
-    private static void AppendCollapsed(StringBuilder sb, string token)
+    /// <summary>Three or more of the same letter become one (« nooon » → « non »); other runs become two. Returns the output's new length.</summary>
+    private static int AppendCollapsed(ReadOnlySpan<char> token, char[] output, int length)
     {
         for (var i = 0; i < token.Length; i++)
         {
             var c = token[i];
             var run = 1;
             while (i + run < token.Length && token[i + run] == c) run++;
-            if (run >= 3) sb.Append(c, char.IsLetter(c) ? 1 : 2);
-            else sb.Append(c, run);
+            var keep = run >= 3 ? (char.IsLetter(c) ? 1 : 2) : run;
+            for (var k = 0; k < keep; k++) output[length++] = c;
             i += run - 1;
         }
+        return length;
     }
 }

@@ -41,8 +41,8 @@ public static class TextNormalizer
         text = FoldCompatibility(text);
         text = Tokenizer.ReplaceSpecialSpans(text);
         text = FoldCaseAndAccents(text);
-        text = Deobfuscator.Apply(text);
-        return CollapseWhitespace(text);
+        // Deobfuscator.Apply joins its tokens with single spaces: its output is already collapsed.
+        return Deobfuscator.Apply(text);
     }
 
     /// <summary>NFKC folding, invisible characters dropped, look-alike letters mapped to Latin.</summary>
@@ -115,7 +115,42 @@ public static class TextNormalizer
         c is '\0' or '\u00AD' or '\u180E' || (c >= '\u0600' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format);
 
     /// <summary>Lower case, accents removed, apostrophes unified and elisions split.</summary>
+    /// <remarks>
+    /// Text made only of characters below U+0300 (Latin letters with or without accents, the
+    /// usual punctuation: most comments) is folded character by character from a table built
+    /// with the general path below. That is exact: none of these characters is a combining mark,
+    /// so the canonical decomposition of such a text is the decompositions of its characters
+    /// one after the other, never reordered.
+    /// </remarks>
     internal static string FoldCaseAndAccents(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= FoldedLatin.Length) return FoldCaseAndAccentsOfAnyText(text);
+        }
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(2 * text.Length);
+        try
+        {
+            var length = 0;
+            foreach (var c in text)
+            {
+                var folded = FoldedLatin[c];
+                folded.CopyTo(buffer.AsSpan(length));
+                length += folded.Length;
+            }
+            var result = buffer.AsSpan(0, length);
+            return result.SequenceEqual(text) ? text : new string(result);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>What <see cref="FoldCaseAndAccentsOfAnyText"/> makes of each character below U+0300 (at most two characters: « œ » → « oe »).</summary>
+    private static readonly string[] FoldedLatin = Enumerable.Range(0, 0x300).Select(c => FoldCaseAndAccentsOfAnyText(((char)c).ToString())).ToArray();
+
+    internal static string FoldCaseAndAccentsOfAnyText(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
@@ -139,36 +174,5 @@ public static class TextNormalizer
             }
         }
         return sb.ToString();
-    }
-
-    internal static string CollapseWhitespace(string text)
-    {
-        if (IsCollapsed(text)) return text;
-        var sb = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = sb.Length > 0;
-                continue;
-            }
-            if (pendingSpace) sb.Append(' ');
-            pendingSpace = false;
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>True when the text has no leading, trailing, doubled or non-space whitespace.</summary>
-    private static bool IsCollapsed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (!char.IsWhiteSpace(c)) continue;
-            if (c != ' ' || i == 0 || i == text.Length - 1 || text[i + 1] == ' ') return false;
-        }
-        return true;
     }
 }
