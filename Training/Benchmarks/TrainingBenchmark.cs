@@ -4,7 +4,7 @@ using NetiquetteML.Training.Learning;
 namespace NetiquetteML.Training.Benchmarks;
 
 /// <summary>One training measurement; <see cref="Skipped"/> says why a size was not run.</summary>
-public sealed record TrainingRun(int Comments, double Seconds, double PeakWorkingSetMb, double AllocatedGb, string? Skipped = null);
+public sealed record TrainingRun(int Comments, string Learners, double Seconds, double PeakWorkingSetMb, double AllocatedGb, string? Skipped = null);
 
 /// <summary>
 /// `bench --training`: the real <see cref="ModelTrainer"/> (split, grouped cross-validation,
@@ -26,12 +26,16 @@ public sealed class TrainingBenchmark(TrainingOptions trainingOptions, TimeSpan 
         foreach (var size in sizes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var projected = Project(runs.Where(r => r.Skipped is null).ToList(), size);
+            // The learners the trainer will compare at this size (its split holds out about
+            // TestFraction of the comments): a projection only holds between runs that fit the same ones.
+            var trainer = new ModelTrainer(trainingOptions, message => report($"   {size / 1000}k {message}"));
+            var learners = Name(trainer.LearnersFor((int)(size * (1 - trainingOptions.TestFraction))));
+            var projected = Project(runs.Where(r => r.Skipped is null && r.Learners == learners).ToList(), size);
             if (projected > budgetPerSize.TotalSeconds)
             {
                 var why = $"projected ≈ {projected / 60:0} min from the smaller sizes, over the {budgetPerSize.TotalMinutes:0} min budget per size (--training-minutes)";
                 Progress($"{size:N0} comments: skipped, {why}");
-                runs.Add(new TrainingRun(size, double.NaN, double.NaN, double.NaN, why));
+                runs.Add(new TrainingRun(size, learners, double.NaN, double.NaN, double.NaN, why));
                 continue;
             }
 
@@ -45,15 +49,14 @@ public sealed class TrainingBenchmark(TrainingOptions trainingOptions, TimeSpan 
             TrainingRun run;
             using (var sampler = new MemorySampler(interval: TimeSpan.FromMilliseconds(100)))
             {
-                var prefix = $"   {size / 1000}k";
-                new ModelTrainer(trainingOptions, message => report($"{prefix} {message}")).Train(rows, cancellationToken);
+                var trained = trainer.Train(rows, cancellationToken);
                 clock.Stop();
                 sampler.Dispose();
-                run = new TrainingRun(size, clock.Elapsed.TotalSeconds, MemorySampler.Mb(sampler.PeakBytes),
+                run = new TrainingRun(size, Name(trained.LearnersCompared), clock.Elapsed.TotalSeconds, MemorySampler.Mb(sampler.PeakBytes),
                     (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / 1e9);
             }
             runs.Add(run);
-            Progress($"{size:N0} comments: {run.Seconds:0.0} s, peak working set {run.PeakWorkingSetMb:0} MB, {run.AllocatedGb:0.0} GB allocated");
+            Progress($"{size:N0} comments ({run.Learners}): {run.Seconds:0.0} s, peak working set {run.PeakWorkingSetMb:0} MB, {run.AllocatedGb:0.0} GB allocated");
         }
         return runs;
     }
@@ -71,6 +74,8 @@ public sealed class TrainingBenchmark(TrainingOptions trainingOptions, TimeSpan 
         }
         return last.Seconds * Math.Pow((double)size / last.Comments, exponent);
     }
+
+    private static string Name(IReadOnlyList<LearnerKind> learners) => string.Join("+", learners);
 
     private void Progress(string message) => report($"[{_clock.Elapsed:mm\\:ss}] {message}");
 }

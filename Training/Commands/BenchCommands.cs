@@ -21,7 +21,7 @@ public sealed class BenchCommands
     /// <param name="trainingSizes">With --training: corpus sizes, comma-separated (the corpus repeated with light noise).</param>
     /// <param name="trainingMinutes">With --training: a size whose projected time exceeds this many minutes is skipped (and reported).</param>
     /// <param name="trainingFolds">With --training: cross-validation folds of ModelTrainer.</param>
-    /// <param name="trainingLearners">With --training: learners compared by ModelTrainer, comma-separated.</param>
+    /// <param name="trainingLearners">With --training: learners compared by ModelTrainer, comma-separated, or auto as train chooses them.</param>
     /// <param name="trainingTrees">With --training: number of FastTree trees.</param>
     public int Bench(string model = RepoPaths.DefaultModel, string? json = null, bool training = false, long batchSize = 1_000_000,
         double batchSeconds = 40, string trainingSizes = "10000,50000,200000", double trainingMinutes = 20,
@@ -68,23 +68,21 @@ public sealed class BenchCommands
             Learners = kinds,
             LearnerSettings = new LearnerSettings { FastTreeTrees = trees },
         };
-        var withFastTree = kinds.Contains(LearnerKind.FastTree);
-        var configuration = $"{folds} folds, learners {string.Join("+", kinds)}" + (withFastTree ? $", {trees} FastTree trees" : "");
+        var configuration = $"{folds} folds, learners " + (kinds is null
+            ? $"{Learners.Automatic} as in train (FastTree compared up to {options.FastTreeRowLimit:N0} training rows)"
+            : string.Join("+", kinds)) + $", {trees} FastTree trees";
         SafeConsole.Out($"bench --training: ModelTrainer with {configuration}; sizes {string.Join(", ", sizes.Select(s => s.ToString("N0")))}; {Environment.ProcessorCount} cores.");
-        if (TrainingBenchDefaults.IsDefault(folds, learners, trees))
-            SafeConsole.Out("This is the reduced default, `train --learners SdcaLogisticRegression`: `train` itself also compares FastTree (100 trees), " +
-                            "whose fits cost far more; add it with --training-learners SdcaLogisticRegression,FastTree (and expect hours at 200k).");
         var corpus = BenchCorpus.Load(dataFile);
         var runs = new TrainingBenchmark(options, TimeSpan.FromMinutes(minutes), SafeConsole.Out).Run(corpus, sizes, ct);
-        SafeConsole.Out(BenchReport.Training(runs, configuration, withFastTree));
+        SafeConsole.Out(BenchReport.Training(runs, configuration));
         if (json is null) return;
         var figures = new BenchFigures();
         figures.Set("training_configuration", configuration);
-        figures.Set("training_includes_fasttree", withFastTree);
         figures.Set("processor_count", (long)Environment.ProcessorCount);
         foreach (var run in runs)
         {
             var key = $"training_{run.Comments / 1000}k";
+            figures.Set(key + "_learners", run.Learners);
             if (run.Skipped is not null) { figures.Set(key + "_skipped", run.Skipped); continue; }
             figures.Set(key + "_seconds", run.Seconds);
             figures.Set(key + "_peak_working_set_mb", run.PeakWorkingSetMb);
@@ -109,14 +107,10 @@ public sealed class BenchCommands
 
 }
 
-/// <summary>The configuration `bench --training` uses unless told otherwise.</summary>
+/// <summary>The configuration `bench --training` uses unless told otherwise: train's own.</summary>
 public static class TrainingBenchDefaults
 {
-    // `train --learners SdcaLogisticRegression`: the real trainer and folds, without FastTree, whose
-    // fits cost about 40 times more (see README, Performance) and would make 200k take hours.
     public const int Folds = 4;
-    public const string Learners = "SdcaLogisticRegression";
-    public const int Trees = 100;
-
-    public static bool IsDefault(int folds, string learners, int trees) => folds == Folds && learners == Learners && trees == Trees;
+    public const string Learners = Learning.Learners.Automatic;
+    public const int Trees = LearnerSettings.DefaultFastTreeTrees;
 }

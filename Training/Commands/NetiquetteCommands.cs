@@ -16,12 +16,12 @@ public sealed class NetiquetteCommands
     /// <param name="seed">Seed of the grouped split, the folds and the learners.</param>
     /// <param name="folds">Number of grouped cross-validation folds used to compare learners and calibrate.</param>
     /// <param name="testFraction">Share of posts held out for the test split.</param>
-    /// <param name="learners">Learners to compare, comma-separated: SdcaLogisticRegression,FastTree.</param>
+    /// <param name="learners">Learners to compare, comma-separated (SdcaLogisticRegression,FastTree), or auto: SDCA, plus FastTree while the training split has at most 10,000 rows.</param>
     /// <param name="fastTreeTrees">Number of trees of FastTree.</param>
     /// <param name="ngramsPerCategory">Word and character n-grams kept per category (the most telling by χ²); the models read their union.</param>
     /// <param name="preferLatest">When files disagree on the labels of the same id or text, keep the later file's labels instead of stopping.</param>
     public int Train(string[]? data = null, string output = RepoPaths.DefaultModel, int seed = 42, int folds = 4,
-        double testFraction = 0.2, string learners = "SdcaLogisticRegression,FastTree", int fastTreeTrees = 100,
+        double testFraction = 0.2, string learners = Learners.Automatic, int fastTreeTrees = LearnerSettings.DefaultFastTreeTrees,
         int ngramsPerCategory = 1_500, bool preferLatest = false, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
     {
         var files = ResolveData(data);

@@ -14,7 +14,15 @@ public sealed class TrainingOptions
     public int Seed { get; init; } = 42;
     public double TestFraction { get; init; } = 0.2;
     public int Folds { get; init; } = 4;
-    public IReadOnlyList<LearnerKind> Learners { get; init; } = [LearnerKind.SdcaLogisticRegression, LearnerKind.FastTree];
+
+    /// <summary>Learners to compare; null (the default) lets <see cref="ModelTrainer.LearnersFor"/> choose by the size of the training split.</summary>
+    public IReadOnlyList<LearnerKind>? Learners { get; init; }
+
+    /// <summary>
+    /// Largest training split on which the automatic choice still compares FastTree: its fits grow
+    /// with the rows (about 7 s each per thousand rows at 100 trees) while SDCA's stay near a second.
+    /// </summary>
+    public int FastTreeRowLimit { get; init; } = 10_000;
     public LearnerSettings LearnerSettings { get; init; } = new();
     public FeatureOptions Features { get; init; } = new();
     public double FlagPrecisionTarget { get; init; } = 0.90;
@@ -28,7 +36,8 @@ public sealed record TrainedModel(
     FeatureSpace Features,
     Dictionary<string, CategoryManifest> Categories,
     SplitInfo Split,
-    IReadOnlyList<LabelledComment> TestRows);
+    IReadOnlyList<LabelledComment> TestRows,
+    IReadOnlyList<LearnerKind> LearnersCompared);
 
 /// <summary>
 /// Builds the four category models: grouped split, grouped k-fold comparison of the learners on
@@ -55,13 +64,16 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
                 throw new InvalidOperationException($"The training rows have only one value for '{c.Name()}'; a model needs both 0 and 1.");
         }
 
-        var outOfFold = CrossValidate(train, inputs, cancellationToken);
+        var learners = LearnersFor(train.Count);
+        Report($"learners: {string.Join(" and ", learners)}{(options.Learners is not null ? " (as asked)" : learners.Contains(LearnerKind.FastTree) ? "" :
+            $" (FastTree left out: {train.Count:N0} training rows, over the {options.FastTreeRowLimit:N0} up to which it is compared; name it in --learners to compare it anyway)")}");
+        var outOfFold = CrossValidate(train, inputs, learners, cancellationToken);
 
         var manifests = new Dictionary<string, CategoryManifest>();
         var chosen = new Dictionary<Category, LearnerKind>();
         foreach (var category in Categories.All)
         {
-            var ap = options.Learners.ToDictionary(l => l, l => BinaryMetrics.AveragePrecision(outOfFold[(category, l)], labels[category]));
+            var ap = learners.ToDictionary(l => l, l => BinaryMetrics.AveragePrecision(outOfFold[(category, l)], labels[category]));
             var best = ap.MaxBy(kv => double.IsNaN(kv.Value) ? -1 : kv.Value).Key;
             chosen[category] = best;
             var calibration = PlattCalibrator.Fit(outOfFold[(category, best)], labels[category]);
@@ -90,16 +102,22 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
             TestPosts = Groups(test),
             TestIds = test.Select(r => r.Id).ToList(),
         };
-        return new TrainedModel(model, schema, space, manifests, split, test);
+        return new TrainedModel(model, schema, space, manifests, split, test, learners);
     }
 
+    /// <summary>The learners compared on a training split of <paramref name="trainingRows"/> rows: those asked for, else SDCA, plus FastTree while the split is small enough.</summary>
+    public IReadOnlyList<LearnerKind> LearnersFor(int trainingRows) =>
+        options.Learners ?? (trainingRows <= options.FastTreeRowLimit
+            ? [LearnerKind.SdcaLogisticRegression, LearnerKind.FastTree]
+            : [LearnerKind.SdcaLogisticRegression]);
+
     private Dictionary<(Category, LearnerKind), double[]> CrossValidate(
-        List<LabelledComment> train, List<ModelInput> inputs, CancellationToken cancellationToken)
+        List<LabelledComment> train, List<ModelInput> inputs, IReadOnlyList<LearnerKind> learners, CancellationToken cancellationToken)
     {
         var folds = GroupedSplit.Folds(train, options.Folds, options.Seed);
         var result = new Dictionary<(Category, LearnerKind), double[]>();
         foreach (var c in Categories.All)
-            foreach (var l in options.Learners)
+            foreach (var l in learners)
                 result[(c, l)] = new double[train.Count];
 
         for (var fold = 0; fold < options.Folds; fold++)
@@ -117,7 +135,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
             var trainFeatures = TrainingRow.Load(_ml, space, foldInputs, foldRows);
             var validFeatures = TrainingRow.Load(_ml, space, validIdx.Select(i => inputs[i]).ToList(), validIdx.Select(i => train[i]).ToList());
 
-            var jobs = Categories.All.SelectMany(c => options.Learners.Select(l => (Category: c, Learner: l))).ToArray();
+            var jobs = Categories.All.SelectMany(c => learners.Select(l => (Category: c, Learner: l))).ToArray();
             // Each fit is single-threaded with its own MLContext and seed, so running them side by
             // side on all cores gives the same scores as running them one after the other.
             Parallel.ForEach(jobs, new ParallelOptions { CancellationToken = cancellationToken }, job =>
