@@ -138,20 +138,51 @@ public sealed class NetiquetteScorer
     public Verdict Score(string text, string? post = null) => Score(new Comment(text, post));
 
     /// <summary>Scores many comments on all cores; results come back in input order, lazily, in chunks.</summary>
+    /// <remarks>
+    /// While one chunk is scored, the caller's thread reads the next one from
+    /// <paramref name="comments"/> and hands back the verdicts of the one before: neither the
+    /// source nor the consumer leaves the cores idle between chunks. At most three chunks are in
+    /// memory, whatever the length of the input; stopping the enumeration early cancels the chunk
+    /// in flight and waits for it, so no scoring outlives the loop.
+    /// </remarks>
     public IEnumerable<Verdict> ScoreMany(IEnumerable<Comment> comments, int chunkSize = 4096, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(comments);
-        var chunk = new List<Comment>(chunkSize);
-        foreach (var comment in comments)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkSize);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<Verdict[]>? inFlight = null;
+        try
         {
-            chunk.Add(comment);
-            if (chunk.Count < chunkSize) continue;
-            foreach (var v in ScoreChunk(chunk, cancellationToken)) yield return v;
-            chunk.Clear();
+            var chunk = new List<Comment>(chunkSize);
+            foreach (var comment in comments)
+            {
+                chunk.Add(comment);
+                if (chunk.Count < chunkSize) continue;
+                var previous = inFlight;
+                var full = chunk;
+                inFlight = Task.Run(() => ScoreChunk(full, stop.Token), stop.Token);
+                chunk = new List<Comment>(chunkSize);
+                if (previous is null) continue;
+                foreach (var v in previous.GetAwaiter().GetResult()) yield return v;
+            }
+            if (inFlight is not null)
+            {
+                foreach (var v in inFlight.GetAwaiter().GetResult()) yield return v;
+                inFlight = null;
+            }
+            if (chunk.Count > 0)
+            {
+                foreach (var v in ScoreChunk(chunk, stop.Token)) yield return v;
+            }
         }
-        if (chunk.Count > 0)
+        finally
         {
-            foreach (var v in ScoreChunk(chunk, cancellationToken)) yield return v;
+            if (inFlight is not null && !inFlight.IsCompleted)
+            {
+                stop.Cancel();
+                try { inFlight.Wait(CancellationToken.None); }
+                catch (AggregateException) { /* cancelled or failed: the caller has stopped listening */ }
+            }
         }
     }
 

@@ -99,6 +99,52 @@ public class NetiquetteScorerTests
     }
 
     [Fact]
+    public void Batch_reads_ahead_by_at_most_two_chunks_and_stopping_early_ends_the_scoring()
+    {
+        var comments = TrainedBundle.Shared.Rows.Take(200).Select(r => r.ToComment()).ToArray();
+        var read = 0;
+        IEnumerable<Comment> Source()
+        {
+            foreach (var c in comments)
+            {
+                Interlocked.Increment(ref read);
+                yield return c;
+            }
+        }
+
+        var first = new List<Verdict>();
+        foreach (var verdict in Scorer.ScoreMany(Source(), chunkSize: 10))
+        {
+            // The first verdict comes back once the first chunk is scored and the second one is
+            // read: the source is never drained ahead of the consumer.
+            Assert.InRange(Volatile.Read(ref read), 20, 30);
+            first.Add(verdict);
+            if (first.Count == 5) break;
+        }
+        Assert.Equal(comments.Take(5).Select(c => c.Id), first.Select(v => v.Id));
+        Assert.InRange(read, 20, 30);
+    }
+
+    [Fact]
+    public void Batch_passes_on_a_failing_source_and_a_cancellation()
+    {
+        IEnumerable<Comment> Failing()
+        {
+            for (var i = 0; i < 25; i++) yield return new Comment("Bonjour tout le monde " + i);
+            throw new IOException("the source broke");
+        }
+        var scored = new List<Verdict>();
+        var error = Assert.Throws<IOException>(() => { foreach (var v in Scorer.ScoreMany(Failing(), chunkSize: 10)) scored.Add(v); });
+        Assert.Equal("the source broke", error.Message);
+        Assert.Equal(10, scored.Count); // the first chunk was handed back; the second was scored when the source broke
+
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var many = Enumerable.Range(0, 100).Select(i => new Comment("Merci " + i));
+        Assert.ThrowsAny<OperationCanceledException>(() => Scorer.ScoreMany(many, chunkSize: 10, cancellationToken: cancel.Token).ToList());
+    }
+
+    [Fact]
     public void Scorer_probabilities_equal_what_evaluate_computed_at_training()
     {
         var built = TrainedBundle.Shared;
