@@ -50,12 +50,44 @@ public static class CommentFeaturizer
         return new ModelInput { Text = text, Signals = Signals(comment.Text ?? string.Empty, text, post) };
     }
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OffensiveWords = Lexicons.Offensive.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MildOathWords = Lexicons.MildOaths.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PoliticalWords = Lexicons.Political.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CommercialWords = Lexicons.Commercial.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MunicipalWords = Lexicons.Municipal.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Stop = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>What a word is for the signals: one lookup per word instead of one per lexicon.</summary>
+    [Flags]
+    private enum WordClass : ushort
+    {
+        None = 0,
+        Offensive = 1,
+        MildOath = 2,
+        Political = 4,
+        Commercial = 8,
+        Municipal = 16,
+        Stop = 32,
+        Url = 64,
+        Amount = 128,
+        Contact = 256,
+        Mention = 512,
+    }
+
+    private static readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> WordClasses = BuildWordClasses();
+
+    private static FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> BuildWordClasses()
+    {
+        var classes = new Dictionary<string, WordClass>(StringComparer.Ordinal);
+        void Add(IEnumerable<string> words, WordClass kind)
+        {
+            foreach (var w in words) classes[w] = classes.GetValueOrDefault(w) | kind;
+        }
+        Add(Lexicons.Offensive, WordClass.Offensive);
+        Add(Lexicons.MildOaths, WordClass.MildOath);
+        Add(Lexicons.Political, WordClass.Political);
+        Add(Lexicons.Commercial, WordClass.Commercial);
+        Add(Lexicons.Municipal, WordClass.Municipal);
+        Add(StopWords, WordClass.Stop);
+        Add([TextNormalizer.UrlToken], WordClass.Url);
+        Add([TextNormalizer.MoneyToken], WordClass.Amount);
+        Add([TextNormalizer.EmailToken, TextNormalizer.PhoneToken], WordClass.Contact);
+        Add([TextNormalizer.MentionToken], WordClass.Mention);
+        return classes.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The dense signals of a comment, from its raw and normalised forms (words read as spans: nothing allocated but the result).</summary>
     internal static float[] Signals(string raw, string text, PostContext post)
@@ -70,17 +102,18 @@ public static class CommentFeaturizer
             var w = span[range];
             if (w.IsEmpty) continue;
             words++;
-            if (OffensiveWords.Contains(w)) offensive++;
-            if (MildOathWords.Contains(w)) mild++;
-            if (PoliticalWords.Contains(w)) political++;
-            if (CommercialWords.Contains(w)) commercial++;
-            if (MunicipalWords.Contains(w)) municipal++;
-            if (w.SequenceEqual(TextNormalizer.UrlToken)) urls++;
-            else if (w.SequenceEqual(TextNormalizer.MoneyToken)) amounts++;
-            else if (w.SequenceEqual(TextNormalizer.EmailToken) || w.SequenceEqual(TextNormalizer.PhoneToken)) contacts++;
-            else if (w.SequenceEqual(TextNormalizer.MentionToken)) mentions++;
+            var kind = WordClasses.TryGetValue(w, out var found) ? found : WordClass.None;
+            if ((kind & WordClass.Offensive) != 0) offensive++;
+            if ((kind & WordClass.MildOath) != 0) mild++;
+            if ((kind & WordClass.Political) != 0) political++;
+            if ((kind & WordClass.Commercial) != 0) commercial++;
+            if ((kind & WordClass.Municipal) != 0) municipal++;
+            if ((kind & WordClass.Url) != 0) urls++;
+            if ((kind & WordClass.Amount) != 0) amounts++;
+            if ((kind & WordClass.Contact) != 0) contacts++;
+            if ((kind & WordClass.Mention) != 0) mentions++;
 
-            if (!hasPost || w.Length < 3 || Stop.Contains(w) || !char.IsLetter(w[0])) continue;
+            if (!hasPost || w.Length < 3 || (kind & WordClass.Stop) != 0 || !char.IsLetter(w[0])) continue;
             content++;
             // « deneigement » in the post and « deneiger » in the comment are the same subject.
             if (post.WordLookup.Contains(w) || (w.Length >= 5 && post.PrefixLookup.Contains(w[..5]))) shared++;
@@ -118,43 +151,73 @@ public static class CommentFeaturizer
     }
 
     /// <summary>
-    /// Cosine of the character-trigram counts of the comment and of the post. The dot product is
-    /// the sum, over the comment's trigram occurrences, of the post's count of each; the comment's
-    /// squared norm grows by 2c + 1 each time a trigram seen c times comes again. Both are whole
-    /// numbers, so this gives exactly what pairing the two count tables would, without sorting.
+    /// Cosine of the character-trigram counts of the comment and of the post. Each distinct
+    /// trigram of the comment takes one slot (key, count so far, the post's count looked up once);
+    /// the dot product adds the post's count at every occurrence and the squared norm grows by
+    /// 2c + 1 when a trigram seen c times comes again. Whole numbers throughout, so this gives
+    /// exactly what pairing the two count tables would, without building the comment's table first.
     /// </summary>
     private static float CharTrigramCosine(string text, PostContext post)
     {
         var n = text.Length - 2;
         if (n <= 0 || post.Trigrams.IsEmpty) return 0f;
+        // The input is cut at 20,000 characters, but normalising can lengthen it (one « ﷺ » is 18
+        // letters under NFKC): past 2^15 trigrams a count might not fit its slot field.
+        if (n >= 1 << 15 || post.Trigrams.LargestCount >= 1 << 15) return CharTrigramCosineByTables(text, post);
         var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * n));
-        var rentedKeys = capacity > 512 ? System.Buffers.ArrayPool<int>.Shared.Rent(capacity) : null;
-        var rentedCounts = capacity > 512 ? System.Buffers.ArrayPool<int>.Shared.Rent(capacity) : null;
-        var keys = rentedKeys is null ? stackalloc int[capacity] : rentedKeys.AsSpan(0, capacity);
-        var counts = rentedCounts is null ? stackalloc int[capacity] : rentedCounts.AsSpan(0, capacity);
+        var rented = capacity > 512 ? System.Buffers.ArrayPool<long>.Shared.Rent(capacity) : null;
+        var slots = rented is null ? stackalloc long[capacity] : rented.AsSpan(0, capacity);
         try
         {
-            counts.Clear();
+            // A slot: key in bits 0–31, the comment's count in 32–47, the post's in 48–62 (the
+            // input is cut at 20,000 characters, so no count reaches 2^15); 0 is an empty slot.
+            slots.Clear();
             var mask = capacity - 1;
             var bits = System.Numerics.BitOperations.Log2((uint)capacity);
             long dot = 0, norm = 0;
             for (var i = 0; i < n; i++)
             {
                 var key = TrigramKey(text, i);
-                dot += post.Trigrams.CountOf(key);
                 var slot = TrigramCounts.Slot(key, bits);
-                while (counts[slot] != 0 && keys[slot] != key) slot = (slot + 1) & mask;
-                keys[slot] = key;
-                norm += 2 * counts[slot] + 1;
-                counts[slot]++;
+                while (true)
+                {
+                    var entry = slots[slot];
+                    if (entry == 0)
+                    {
+                        long inPost = post.Trigrams.CountOf(key);
+                        slots[slot] = (uint)key | (1L << 32) | (inPost << 48);
+                        dot += inPost;
+                        norm += 1;
+                        break;
+                    }
+                    if ((int)entry == key)
+                    {
+                        var seen = (entry >> 32) & 0xFFFF;
+                        norm += 2 * seen + 1;
+                        dot += entry >> 48;
+                        slots[slot] = entry + (1L << 32);
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
+                }
             }
             return (float)(dot / Math.Sqrt(norm * post.TrigramNorm));
         }
         finally
         {
-            if (rentedKeys is not null) System.Buffers.ArrayPool<int>.Shared.Return(rentedKeys);
-            if (rentedCounts is not null) System.Buffers.ArrayPool<int>.Shared.Return(rentedCounts);
+            if (rented is not null) System.Buffers.ArrayPool<long>.Shared.Return(rented);
         }
+    }
+
+    private static float CharTrigramCosineByTables(string text, PostContext post)
+    {
+        double dot = 0, norm = 0;
+        foreach (var (key, count) in Trigrams(text))
+        {
+            norm += (double)count * count;
+            dot += (double)count * post.Trigrams.CountOf(key);
+        }
+        return (float)(dot / Math.Sqrt(norm * post.TrigramNorm));
     }
 
     private static int TrigramKey(string s, int i) => s[i] | (s[i + 1] << 10) ^ (s[i + 2] << 20);
@@ -227,6 +290,8 @@ internal sealed class TrigramCounts
     private readonly int[] _counts;   // 0: empty slot
     private readonly int _mask;
     private readonly int _bits;
+    private readonly ulong[] _filter = new ulong[FilterBits / 64];   // most of a comment's trigrams are not in the post: one bit says so
+    private const int FilterBits = 4096;
 
     public TrigramCounts(IReadOnlyDictionary<int, int> counts)
     {
@@ -241,14 +306,21 @@ internal sealed class TrigramCounts
             while (_counts[slot] != 0) slot = (slot + 1) & _mask;
             _keys[slot] = key;
             _counts[slot] = count;
+            var bit = Slot(key, 12);
+            _filter[bit >> 6] |= 1UL << bit;
         }
         IsEmpty = counts.Count == 0;
+        LargestCount = counts.Count == 0 ? 0 : counts.Values.Max();
     }
 
     public bool IsEmpty { get; }
 
+    public int LargestCount { get; }
+
     public int CountOf(int key)
     {
+        var bit = Slot(key, 12);
+        if ((_filter[bit >> 6] & (1UL << bit)) == 0) return 0;
         var slot = Slot(key, _bits);
         while (true)
         {

@@ -31,6 +31,21 @@ public class CommentFeaturizerTests
         }, iter: 3000);
     }
 
+    [Fact]
+    public void Post_similarity_stays_exact_when_normalisation_lengthens_a_huge_text()
+    {
+        // « ﷺ » becomes 18 letters under NFKC: 10,000 of them normalise to more than 2^15
+        // trigrams, past what the featuriser's packed counters are sized for, so it measures
+        // with plain tables instead; the result must not change.
+        var huge = string.Concat(Enumerable.Repeat("\uFDFA ", 10_000)) + string.Concat(Enumerable.Repeat("ab", 5_000));
+        foreach (var (comment, postText) in new[] { (huge, huge), (huge, "ab ab ab"), ("ab ab ab", huge) })
+        {
+            var post = PostContext.From(postText);
+            var input = CommentFeaturizer.ToModelInput(new Comment(comment, postText), post);
+            Assert.Equal(ReferenceCosine(input.Text, post.Normalized), input.Signals[1]);
+        }
+    }
+
     private static float ReferenceCosine(string text, string post)
     {
         if (post.Length == 0) return 0f;

@@ -38,9 +38,10 @@ public static class BenchReport
         Row(sb, f, "  normalise comment text", "stage_normalize_text");
         Row(sb, f, "  normalise post (when present)", "stage_normalize_post");
         Row(sb, f, "  model input, post prepared anew", "stage_model_input");
+        Row(sb, f, "  model input, post cached (scorer)", "stage_model_input_cached_post");
         Row(sb, f, "  model input, post left out", "stage_model_input_without_post");
         Row(sb, f, "  feature vector (n-gram hashes)", "stage_vectorize");
-        Row(sb, f, "  four models, compiled", "stage_compiled_models");
+        Row(sb, f, "  feature vector + compiled models", "stage_vectorize_and_compiled_models");
         Row(sb, f, "  four models on ML.NET (replaced)", "stage_mlnet_models");
         Row(sb, f, "  rules", "stage_rules");
         if (f.Get("model_feature_count") is long features) sb.AppendLine($"  (feature vector: {features:N0} dimensions)");
@@ -76,7 +77,7 @@ public static class BenchReport
         var sb = new StringBuilder();
         sb.AppendLine();
         sb.AppendLine($"training cost (ModelTrainer: split, cross-validation, calibration, thresholds and final fit of all four categories; {configuration}):");
-        sb.AppendLine($"{"comments",10}{"seconds",10}{"s per 1k",10}{"peak WS MB",12}{"alloc GB",10}  {"learners",-30}growth vs previous size (same learners)");
+        sb.AppendLine($"{"comments",10}{"seconds",10}{"s per 1k",10}{"peak WS MB",12}{"alloc GB",10}  {"learners",-34}growth vs previous size (same learners)");
         TrainingRun? previous = null;
         foreach (var run in runs)
         {
@@ -88,7 +89,7 @@ public static class BenchReport
                 sb.AppendLine($"{run.Comments,10:N0}  skipped ({run.Learners}): {run.Skipped}");
                 continue;
             }
-            sb.AppendLine($"{run.Comments,10:N0}{run.Seconds,10:0.0}{run.Seconds / run.Comments * 1000,10:0.00}{run.PeakWorkingSetMb,12:0}{run.AllocatedGb,10:0.0}  {run.Learners,-30}{growth}");
+            sb.AppendLine($"{run.Comments,10:N0}{run.Seconds,10:0.0}{run.Seconds / run.Comments * 1000,10:0.00}{run.PeakWorkingSetMb,12:0}{run.AllocatedGb,10:0.0}  {run.Learners,-34}{growth}");
             previous = run;
         }
         var at50k = runs.FirstOrDefault(r => r.Comments == 50_000 && r.Skipped is null);
