@@ -15,7 +15,7 @@ public sealed class BenchCommands
     /// </summary>
     /// <param name="model">Bundle folder to measure.</param>
     /// <param name="json">Also write every figure as one JSON object to this file.</param>
-    /// <param name="training">Measure training time and peak memory at growing corpus sizes instead of scoring (takes several minutes).</param>
+    /// <param name="training">Measure training time and peak memory at growing corpus sizes instead of scoring (about a minute and a half with the defaults).</param>
     /// <param name="batchSize">Comments scored by the batch part, generated lazily by repeating Data/comments.csv.</param>
     /// <param name="batchSeconds">Time budget of the batch part; when the batch does not fit, its rate is measured on what was scored and the total time extrapolated (the output says so).</param>
     /// <param name="trainingSizes">With --training: corpus sizes, comma-separated (the corpus repeated with light noise).</param>
