@@ -7,6 +7,7 @@ using NetiquetteML.Scoring;
 using NetiquetteML.Scoring.Features;
 using NetiquetteML.Scoring.Models;
 using NetiquetteML.Tests.Support;
+using NetiquetteML.Training.Learning;
 
 namespace NetiquetteML.Tests.Scoring;
 
@@ -90,28 +91,18 @@ public class CompiledModelsTests
     private static object? Property(object target, string name) =>
         target.GetType().GetProperties().FirstOrDefault(p => p.Name == name && p.GetIndexParameters().Length == 0)?.GetValue(target);
 
-    private sealed class SignedRow
-    {
-        [ColumnName(FeatureRow.FeatureColumn)]
-        public VBuffer<float> Features { get; set; }
-        public bool Offensive { get; set; }
-        public bool OffTopic { get; set; }
-        public bool Political { get; set; }
-        public bool Commercial { get; set; }
-    }
-
     /// <summary>Four small FastTree models chained as the trainer chains them, on features between -3 and 0 or absent.</summary>
     private static ITransformer TreesOnSignedFeatures(out int featureCount)
     {
         const int count = 12;
         featureCount = count;
         var random = new Random(5);
-        var rows = new List<SignedRow>();
+        var rows = new List<TrainingRow>();
         for (var i = 0; i < 600; i++)
         {
             var values = new float[count];
             for (var f = 0; f < count; f++) values[f] = random.NextDouble() < 0.5 ? 0f : -(float)Math.Round(random.NextDouble() * 3, 2);
-            rows.Add(new SignedRow
+            rows.Add(new TrainingRow
             {
                 Features = new VBuffer<float>(count, values),
                 Offensive = values[0] < -1 || values[3] == 0,
@@ -121,7 +112,7 @@ public class CompiledModelsTests
             });
         }
         var ml = new MLContext(seed: 3);
-        IDataView current = ml.Data.LoadFromEnumerable(rows, FeatureRow.Schema<SignedRow>(count));
+        IDataView current = ml.Data.LoadFromEnumerable(rows, FeatureRow.Schema<TrainingRow>(count));
         var parts = new List<ITransformer>();
         foreach (var category in Categories.All)
         {
