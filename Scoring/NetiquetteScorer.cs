@@ -177,11 +177,12 @@ public sealed class NetiquetteScorer
         }
         finally
         {
-            if (inFlight is not null && !inFlight.IsCompleted)
+            if (inFlight is not null)
             {
                 stop.Cancel();
+                // Waited for, and its failure observed: the caller has stopped listening.
                 try { inFlight.Wait(CancellationToken.None); }
-                catch (AggregateException) { /* cancelled or failed: the caller has stopped listening */ }
+                catch (AggregateException) { }
             }
         }
     }

@@ -108,8 +108,8 @@ internal sealed class CompiledModels
     /// numbered left to right. A split « x ≤ threshold » that fails sends the walk right, so it
     /// clears the bits of the leaves on its left; the walk's exit leaf is then the lowest bit still
     /// set. A feature at 0 fails no split whose threshold is ≥ 0, so only the comment's non-zero
-    /// features (a hundred or so out of thousands) and the few features split below 0 are read:
-    /// far fewer steps, and no unpredictable branch per tree level, than walking 200 trees.
+    /// features (about two hundred out of thousands) and any feature split below 0 are read: far
+    /// fewer steps, and no unpredictable branch per tree level, than walking two hundred trees.
     /// </summary>
     private sealed class Forest
     {

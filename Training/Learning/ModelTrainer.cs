@@ -66,8 +66,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         }
 
         var learners = LearnersFor(train.Count);
-        Report($"learners: {string.Join(" and ", learners)}{(options.Learners is not null ? " (as asked)" : learners.Contains(LearnerKind.FastTree) ? "" :
-            $" (FastTree left out: {train.Count:N0} training rows, over the {options.FastTreeRowLimit:N0} up to which it is compared; name it in --learners to compare it anyway)")}");
+        Report($"learners: {string.Join(" and ", learners)}{WhyThese(learners, train.Count)}");
         var outOfFold = CrossValidate(train, inputs, learners, cancellationToken);
 
         var manifests = new Dictionary<string, CategoryManifest>();
@@ -111,6 +110,14 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         options.Learners ?? (trainingRows <= options.FastTreeRowLimit
             ? [LearnerKind.SdcaLogisticRegression, LearnerKind.FastTree]
             : [LearnerKind.SdcaLogisticRegression]);
+
+    private string WhyThese(IReadOnlyList<LearnerKind> learners, int trainingRows)
+    {
+        if (options.Learners is not null) return " (as asked)";
+        if (learners.Contains(LearnerKind.FastTree)) return "";
+        return $" (FastTree left out: {trainingRows:N0} training rows, over the {options.FastTreeRowLimit:N0} up to which it is compared; " +
+               "name it in --learners to compare it anyway)";
+    }
 
     private Dictionary<(Category, LearnerKind), double[]> CrossValidate(
         List<LabelledComment> train, List<ModelInput> inputs, IReadOnlyList<LearnerKind> learners, CancellationToken cancellationToken)
