@@ -170,7 +170,7 @@ public static class CommentFeaturizer
         try
         {
             // A slot: key in bits 0–31, the comment's count in 32–47, the post's in 48–62 (the
-            // input is cut at 20,000 characters, so no count reaches 2^15); 0 is an empty slot.
+            // check above keeps both below 2^15); 0 is an empty slot.
             slots.Clear();
             var mask = capacity - 1;
             var bits = System.Numerics.BitOperations.Log2((uint)capacity);
