@@ -72,7 +72,7 @@ public static class BenchReport
         return sb.ToString();
     }
 
-    public static string Training(IReadOnlyList<TrainingRun> runs, string configuration)
+    public static string Training(IReadOnlyList<TrainingRun> runs, string configuration, int corpusRows)
     {
         var sb = new StringBuilder();
         sb.AppendLine();
@@ -98,7 +98,7 @@ public static class BenchReport
             var verdict = at50k.Seconds < TargetTraining50kSeconds ? "met" : "MISSED";
             sb.AppendLine($"target: 50k comments in under {TargetTraining50kSeconds:0} s: {at50k.Seconds:0} s -> {verdict} with this configuration ({at50k.Learners} at 50k)");
         }
-        sb.AppendLine("note: the repeats are noisy copies of 5,126 comments, easier for SDCA to converge on than 200k distinct comments would be.");
+        sb.AppendLine($"note: the repeats are noisy copies of {corpusRows:N0} comments, easier for SDCA to converge on than 200k distinct comments would be.");
         return sb.ToString();
     }
 

@@ -74,7 +74,7 @@ public sealed class BenchCommands
         SafeConsole.Out($"bench --training: ModelTrainer with {configuration}; sizes {string.Join(", ", sizes.Select(s => s.ToString("N0")))}; {Environment.ProcessorCount} cores.");
         var corpus = BenchCorpus.Load(dataFile);
         var runs = new TrainingBenchmark(options, TimeSpan.FromMinutes(minutes), SafeConsole.Out).Run(corpus, sizes, ct);
-        SafeConsole.Out(BenchReport.Training(runs, configuration));
+        SafeConsole.Out(BenchReport.Training(runs, configuration, corpus.Rows.Count));
         if (json is null) return;
         var figures = new BenchFigures();
         figures.Set("training_configuration", configuration);
