@@ -41,6 +41,7 @@ internal static class Deobfuscator
                 used = SplitPunctuation(chars, used, word.Length, starts, lengths, ref count);
             }
             count = JoinSpacedLetters(chars, starts, lengths, count);
+            count = MergeMarkRuns(chars, starts, lengths, count);
 
             // Tokens joined by single spaces: at most one character more per token than they hold.
             var output = ArrayPool<char>.Shared.Rent(used + count + 1);
@@ -207,6 +208,49 @@ internal static class Deobfuscator
             if (!OffensiveWords.Contains(chars.AsSpan(starts[i], run)) && run < MinJoinedLengthWithoutLexicon) continue;
             lengths[i] = run;
             var removed = run - 1;
+            Array.Copy(starts, j, starts, i + 1, count - j);
+            Array.Copy(lengths, j, lengths, i + 1, count - j);
+            count -= removed;
+        }
+        return count;
+    }
+
+    /// <summary>The marks people pile up for emphasis; brackets, commas and the like are left alone.</summary>
+    private static bool IsMark(char c) => c is '!' or '?' or '.';
+
+    /// <summary>
+    /// A run of « ! », « ? » and « . » tokens (« !!!! ?!?!?! », « ? ? ? ») becomes one token: each mark once,
+    /// or twice when it came more than once, in the order they first came. Padding a sacre with
+    /// punctuation must not outweigh it: as many n-grams as marks typed would.
+    /// Returns the new token count.
+    /// </summary>
+    private static int MergeMarkRuns(char[] chars, int[] starts, int[] lengths, int count)
+    {
+        Span<int> seen = stackalloc int[128];
+        Span<char> merged = stackalloc char[6]; // each of the three marks at most twice
+        for (var i = 0; i < count; i++)
+        {
+            if (!IsMark(chars[starts[i]])) continue;
+            var j = i + 1;
+            while (j < count && IsMark(chars[starts[j]])) j++;
+            // The run's tokens sit back to back: [starts[i], end) holds every mark of the run.
+            var end = starts[j - 1] + lengths[j - 1];
+            seen.Clear();
+            for (var k = starts[i]; k < end; k++) seen[chars[k]]++;
+            var length = 0;
+            for (var k = starts[i]; k < end; k++)
+            {
+                var c = chars[k];
+                if (seen[c] <= 0) continue;
+                var copies = Math.Min(seen[c], 2);
+                seen[c] = 0;
+                for (var n = 0; n < copies; n++) merged[length++] = c;
+            }
+            // Never longer than the run: written back over it.
+            merged[..length].CopyTo(chars.AsSpan(starts[i]));
+            lengths[i] = length;
+            var removed = j - i - 1;
+            if (removed == 0) continue;
             Array.Copy(starts, j, starts, i + 1, count - j);
             Array.Copy(lengths, j, lengths, i + 1, count - j);
             count -= removed;

@@ -21,7 +21,7 @@ public static class TextNormalizer
     /// Bumped whenever the output of <see cref="Normalize"/> or of <see cref="CommentFeaturizer"/>
     /// changes; stored in bundles, which a scorer of another version refuses.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     public const string UrlToken = "xxurl";
     public const string EmailToken = "xxcourriel";

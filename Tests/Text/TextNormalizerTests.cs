@@ -66,6 +66,15 @@ public class TextNormalizerTests
     public void Ordinary_words_and_ordinals_are_left_alone(string raw, string expected) =>
         Assert.Equal(expected, TextNormalizer.Normalize(raw));
 
+    [Theory]
+    [InlineData("Quoi?!?!?!", "quoi ??!!")]
+    [InlineData("Bravo ! ! !", "bravo !!")]
+    [InlineData("Non... ?", "non ..?")]
+    [InlineData("tabarnak!!!!!!!!!! ?!?!?! enwoye!!!", "tabarnak !!?? enwoye !!")]
+    [InlineData("rue ), puis", "rue ) , puis")]
+    public void A_run_of_exclamation_question_marks_and_dots_becomes_one_short_token(string raw, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Normalize(raw));
+
     [Fact]
     public void Punctuation_is_split_from_words()
     {
