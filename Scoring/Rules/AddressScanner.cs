@@ -668,11 +668,7 @@ internal static class AddressScanner
         }
         else
         {
-            int wordEnd = u;
-            while (wordEnd < s.Length && wordEnd - u < 12 && char.IsLetter(s[wordEnd]))
-            {
-                wordEnd++;
-            }
+            int wordEnd = LetterRunEnd(s, u, 12);
 
             if (wordEnd == u || !InSet(UnitWords, s, u, wordEnd))
             {

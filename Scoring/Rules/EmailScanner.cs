@@ -73,11 +73,7 @@ internal static class EmailScanner
             }
             else if ((c | 0x20) == 'a' && !IsWordChar(At(s, i - 1)) && IsHSpace(At(s, i - 1)))
             {
-                int wordEnd = i;
-                while (wordEnd < n && wordEnd - i < 8 && char.IsLetter(s[wordEnd]))
-                {
-                    wordEnd++;
-                }
+                int wordEnd = LetterRunEnd(s, i, 8);
 
                 if (EqualsFolded(s, i, wordEnd, "arobase") || EqualsFolded(s, i, wordEnd, "arobas"))
                 {
@@ -146,11 +142,7 @@ internal static class EmailScanner
         }
         else
         {
-            contentEnd = q;
-            while (contentEnd < s.Length && contentEnd - q < 8 && char.IsLetter(s[contentEnd]))
-            {
-                contentEnd++;
-            }
+            contentEnd = LetterRunEnd(s, q, 8);
 
             if (!InSet(BracketedAt, s, q, contentEnd))
             {
@@ -269,18 +261,7 @@ internal static class EmailScanner
         {
             char close = c switch { '[' => ']', '(' => ')', '{' => '}', _ => '>' };
             int r = SkipHSpace(s, q + 1, 2);
-            int contentEnd = r;
-            if (At(s, r) == '.')
-            {
-                contentEnd = r + 1;
-            }
-            else
-            {
-                while (contentEnd < s.Length && contentEnd - r < 6 && char.IsLetter(s[contentEnd]))
-                {
-                    contentEnd++;
-                }
-            }
+            int contentEnd = At(s, r) == '.' ? r + 1 : LetterRunEnd(s, r, 6);
 
             if (!InSet(SpelledDot, s, r, contentEnd))
             {
@@ -298,11 +279,7 @@ internal static class EmailScanner
         }
         else if (q > p && char.IsLetter(c))
         {
-            int wordEnd = q;
-            while (wordEnd < s.Length && wordEnd - q < 6 && char.IsLetter(s[wordEnd]))
-            {
-                wordEnd++;
-            }
+            int wordEnd = LetterRunEnd(s, q, 6);
 
             if (!InSet(SpelledDot, s, q, wordEnd) || !IsHSpace(At(s, wordEnd)))
             {

@@ -678,11 +678,7 @@ internal static class IdentityScanner
     private static bool TryMonthWord(string s, int p, out int end)
     {
         end = p;
-        int wordEnd = p;
-        while (wordEnd < s.Length && wordEnd - p < 10 && char.IsLetter(s[wordEnd]))
-        {
-            wordEnd++;
-        }
+        int wordEnd = LetterRunEnd(s, p, 10);
 
         if (char.IsLetter(At(s, wordEnd)) || !InSet(Months, s, p, wordEnd))
         {

@@ -83,6 +83,18 @@ internal static class TextScan
         return i;
     }
 
+    /// <summary>The end of the run of letters at <paramref name="i"/>, read no further than <paramref name="maxLength"/> letters.</summary>
+    public static int LetterRunEnd(string s, int i, int maxLength)
+    {
+        var limit = (int)Math.Min(s.Length, (long)i + maxLength);
+        while (i < limit && char.IsLetter(s[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
     public static int LetterRunEnd(string s, int i)
     {
         while (i < s.Length && char.IsLetter(s[i]))
