@@ -159,7 +159,7 @@ internal static class IdentityScanner
                 upper &= IsAsciiUpper(s[k]);
             }
 
-            bool context = NumberScanner.HasContext(s, i, 40, [], RamqContext);
+            bool context = HasContext(s, i, 40, [], RamqContext);
             if ((upper || context) && !InSet(RamqExcluded, s, i, i + 4))
             {
                 output.Add(new Candidate(PersonalInfoKind.HealthInsuranceNumber, i, end, context ? 0.97 : 0.85));

@@ -523,47 +523,6 @@ internal static class NumberScanner
     }
 
     /// <summary>
-    /// True when one of the eight words before <paramref name="pos"/> (within <paramref name="maxChars"/>)
-    /// is exactly one of <paramref name="exact"/> or starts with one of <paramref name="prefixes"/>.
-    /// </summary>
-    internal static bool HasContext(string s, int pos, int maxChars, string[] exact, string[] prefixes)
-    {
-        Span<Range> words = stackalloc Range[8];
-        int count = PrecedingWords(s, pos, maxChars, words);
-        for (int w = 0; w < count; w++)
-        {
-            var (ws, wl) = words[w].GetOffsetAndLength(s.Length);
-            if (IsContextWord(s, ws, ws + wl, exact, prefixes))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsContextWord(string s, int ws, int we, string[] exact, string[] prefixes)
-    {
-        foreach (var word in exact)
-        {
-            if (EqualsFolded(s, ws, we, word))
-            {
-                return true;
-            }
-        }
-
-        foreach (var prefix in prefixes)
-        {
-            if (StartsWithFolded(s, ws, we, prefix))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
     /// True when the nearest meaningful word before a numeric chunk says it is a bylaw, lot, roll, file…
     /// number. A telephone context word met first (« appelez ») wins.
     /// </summary>
