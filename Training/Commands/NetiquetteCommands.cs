@@ -96,17 +96,26 @@ public sealed class NetiquetteCommands
     }
 
     /// <summary>The rows to evaluate: a given file, or the held-out ids of the bundle found in its training files.</summary>
-    internal static IReadOnlyList<LabelledComment> EvaluationRows(BundleManifest manifest, string? data)
+    internal static IReadOnlyList<LabelledComment> EvaluationRows(BundleManifest manifest, string? data) =>
+        data is not null ? LabelledCsvLoader.LoadOne(RepoPaths.Resolve(data)).Rows : HeldOutRows(manifest, TrainingRows(manifest));
+
+    /// <summary>Every row of the files the bundle was trained on, read from Data/ as the bundle read them.</summary>
+    internal static IReadOnlyList<LabelledComment> TrainingRows(BundleManifest manifest)
     {
-        if (data is not null) return LabelledCsvLoader.LoadOne(RepoPaths.Resolve(data)).Rows;
         var folder = RepoPaths.Resolve(RepoPaths.DefaultData);
         var files = manifest.TrainingData.Files.Select(f => Path.Combine(folder, f.Name)).ToList();
         var missing = files.Where(f => !File.Exists(f)).ToList();
         if (missing.Count > 0) throw new InputException($"the bundle's training files are not in {folder} ({string.Join(", ", missing.Select(Path.GetFileName))}); pass --data FILE.csv.");
+        return LabelledCsvLoader.LoadAll(files, manifest.TrainingData.PreferLatest).SelectMany(f => f.Rows).ToList();
+    }
+
+    /// <summary>The bundle's held-out rows among <paramref name="trainingRows"/> (<see cref="TrainingRows"/>).</summary>
+    internal static IReadOnlyList<LabelledComment> HeldOutRows(BundleManifest manifest, IReadOnlyList<LabelledComment> trainingRows)
+    {
         var ids = manifest.Split.TestIds.ToHashSet(StringComparer.Ordinal);
-        var rows = LabelledCsvLoader.LoadAll(files, manifest.TrainingData.PreferLatest).SelectMany(f => f.Rows).Where(r => ids.Contains(r.Id)).ToList();
+        var rows = trainingRows.Where(r => ids.Contains(r.Id)).ToList();
         if (rows.Count != ids.Count)
-            throw new InputException($"only {rows.Count} of the bundle's {ids.Count} held-out rows are in {folder}: the data changed since training. Retrain, or pass --data FILE.csv.");
+            throw new InputException($"only {rows.Count} of the bundle's {ids.Count} held-out rows are in {RepoPaths.Resolve(RepoPaths.DefaultData)}: the data changed since training. Retrain, or pass --data FILE.csv.");
         return rows;
     }
 

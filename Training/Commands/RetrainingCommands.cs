@@ -87,13 +87,18 @@ public sealed class RetrainingCommands
     /// <summary>The challenger's held-out rows minus any row the champion was trained on.</summary>
     private static IReadOnlyList<LabelledComment> UnseenByBoth(BundleManifest champion, BundleManifest challenger)
     {
-        var rows = NetiquetteCommands.EvaluationRows(challenger, null);
+        var challengerRows = NetiquetteCommands.TrainingRows(challenger);
+        var rows = NetiquetteCommands.HeldOutRows(challenger, challengerRows);
         var folder = RepoPaths.Resolve(RepoPaths.DefaultData);
         var championTest = champion.Split.TestIds.ToHashSet(StringComparer.Ordinal);
         var championFiles = champion.TrainingData.Files.Select(f => Path.Combine(folder, f.Name)).Where(File.Exists).ToList();
-        var championTrained = championFiles.Count == 0 ? [] :
-            LabelledCsvLoader.LoadAll(championFiles, preferLatest: true).SelectMany(f => f.Rows)
-                .Select(r => r.Id).Where(id => !championTest.Contains(id)).ToHashSet(StringComparer.Ordinal);
+        // Usually both were trained on the same files: those rows are read once, not twice. (They
+        // loaded without conflict for the challenger, so reading them again preferring the latest
+        // labels would give the same rows.)
+        var sameFiles = champion.TrainingData.Files.Select(f => f.Name).SequenceEqual(challenger.TrainingData.Files.Select(f => f.Name));
+        var championRows = sameFiles ? challengerRows
+            : championFiles.Count == 0 ? [] : LabelledCsvLoader.LoadAll(championFiles, preferLatest: true).SelectMany(f => f.Rows).ToList();
+        var championTrained = championRows.Select(r => r.Id).Where(id => !championTest.Contains(id)).ToHashSet(StringComparer.Ordinal);
         var unseen = rows.Where(r => !championTrained.Contains(r.Id)).ToList();
         if (unseen.Count == 0) throw new InputException("the champion was trained on every held-out row of the challenger; pass --data FILE.csv with rows neither has seen.");
         return unseen;
