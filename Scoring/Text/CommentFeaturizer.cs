@@ -161,16 +161,11 @@ public static class CommentFeaturizer
     {
         var n = text.Length - 2;
         if (n <= 0 || post.Trigrams.IsEmpty) return 0f;
-        // The input is cut at 20,000 characters, but normalising can lengthen it (one « ﷺ » is 18
-        // letters under NFKC): past 2^15 trigrams a count might not fit its slot field.
-        if (n >= 1 << 15 || post.Trigrams.LargestCount >= 1 << 15) return CharTrigramCosineByTables(text, post);
         var capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * n));
-        var rented = capacity > 512 ? System.Buffers.ArrayPool<long>.Shared.Rent(capacity) : null;
-        var slots = rented is null ? stackalloc long[capacity] : rented.AsSpan(0, capacity);
+        var rented = capacity > 512 ? System.Buffers.ArrayPool<TrigramSlot>.Shared.Rent(capacity) : null;
+        var slots = rented is null ? stackalloc TrigramSlot[capacity] : rented.AsSpan(0, capacity);
         try
         {
-            // A slot: key in bits 0–31, the comment's count in 32–47, the post's in 48–62 (the
-            // check above keeps both below 2^15); 0 is an empty slot.
             slots.Clear();
             var mask = capacity - 1;
             var bits = System.Numerics.BitOperations.Log2((uint)capacity);
@@ -179,45 +174,31 @@ public static class CommentFeaturizer
             {
                 var key = TrigramKey(text, i);
                 var slot = TrigramCounts.Slot(key, bits);
-                while (true)
+                while (slots[slot].Seen != 0 && slots[slot].Key != key) slot = (slot + 1) & mask;
+                ref var entry = ref slots[slot];
+                if (entry.Seen == 0)
                 {
-                    var entry = slots[slot];
-                    if (entry == 0)
-                    {
-                        long inPost = post.Trigrams.CountOf(key);
-                        slots[slot] = (uint)key | (1L << 32) | (inPost << 48);
-                        dot += inPost;
-                        norm += 1;
-                        break;
-                    }
-                    if ((int)entry == key)
-                    {
-                        var seen = (entry >> 32) & 0xFFFF;
-                        norm += 2 * seen + 1;
-                        dot += entry >> 48;
-                        slots[slot] = entry + (1L << 32);
-                        break;
-                    }
-                    slot = (slot + 1) & mask;
+                    entry.Key = key;
+                    entry.InPost = post.Trigrams.CountOf(key);
                 }
+                norm += 2L * entry.Seen + 1;
+                dot += entry.InPost;
+                entry.Seen++;
             }
             return (float)(dot / Math.Sqrt(norm * post.TrigramNorm));
         }
         finally
         {
-            if (rented is not null) System.Buffers.ArrayPool<long>.Shared.Return(rented);
+            if (rented is not null) System.Buffers.ArrayPool<TrigramSlot>.Shared.Return(rented);
         }
     }
 
-    private static float CharTrigramCosineByTables(string text, PostContext post)
+    /// <summary>One distinct trigram of a comment while its similarity to the post is counted; Seen = 0 marks a free slot.</summary>
+    private struct TrigramSlot
     {
-        double dot = 0, norm = 0;
-        foreach (var (key, count) in Trigrams(text))
-        {
-            norm += (double)count * count;
-            dot += (double)count * post.Trigrams.CountOf(key);
-        }
-        return (float)(dot / Math.Sqrt(norm * post.TrigramNorm));
+        public int Key;
+        public int Seen;
+        public int InPost;
     }
 
     private static int TrigramKey(string s, int i) => s[i] | (s[i + 1] << 10) ^ (s[i + 2] << 20);
@@ -310,12 +291,9 @@ internal sealed class TrigramCounts
             _filter[bit >> 6] |= 1UL << bit;
         }
         IsEmpty = counts.Count == 0;
-        LargestCount = counts.Count == 0 ? 0 : counts.Values.Max();
     }
 
     public bool IsEmpty { get; }
-
-    public int LargestCount { get; }
 
     public int CountOf(int key)
     {
