@@ -21,7 +21,7 @@ internal static class EvasionFolding
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsInvisible(c)) continue;
+            if (TextNormalizer.IsInvisible(c)) continue;
             chars[n] = Fold(c);
             map[n++] = i;
         }
@@ -32,12 +32,10 @@ internal static class EvasionFolding
     {
         foreach (var c in text)
         {
-            if (IsInvisible(c) || (c >= 0x00AD && Fold(c) != c)) return true;
+            if (TextNormalizer.IsInvisible(c) || (c >= 0x00AD && Fold(c) != c)) return true;
         }
         return false;
     }
-
-    private static bool IsInvisible(char c) => TextNormalizer.IsInvisible(c);
 
     private static char Fold(char c)
     {

@@ -95,15 +95,7 @@ internal static class TextScan
         return i;
     }
 
-    public static int LetterRunEnd(string s, int i)
-    {
-        while (i < s.Length && char.IsLetter(s[i]))
-        {
-            i++;
-        }
-
-        return i;
-    }
+    public static int LetterRunEnd(string s, int i) => LetterRunEnd(s, i, int.MaxValue);
 
     public static int SkipHSpace(string s, int i, int max)
     {
