@@ -23,16 +23,6 @@ public static class Categories
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 
-    /// <summary>The name of the category's label column in the trainer's rows.</summary>
-    public static string LabelColumn(this Category category) => category switch
-    {
-        Category.Offensive => "Offensive",
-        Category.OffTopic => "OffTopic",
-        Category.Political => "Political",
-        Category.Commercial => "Commercial",
-        _ => throw new ArgumentOutOfRangeException(nameof(category)),
-    };
-
     public static string ScoreColumn(this Category category) => category.Name() + "_score";
 
     public static bool TryParse(string name, out Category category)

@@ -53,6 +53,7 @@ public sealed class NetiquetteScorer
             return (c, manifest.Calibration, flag, remove);
         }).ToArray();
     }
+
     public ModelBundle Bundle { get; }
     public ModerationPolicy Policy { get; }
     public PersonalInfoDetector PersonalInfo { get; }

@@ -19,7 +19,7 @@ public class FeatureSpaceTests
         new("6", "", "Gang de caves, vends ton char", true, true, false, true, "t.csv", 7),
     ];
 
-    private static readonly ModelInput[] Training = Rows.Select(ModelTrainer.ToInput).ToArray();
+    private static readonly List<ModelInput> Training = ModelTrainer.ToInputs(Rows);
 
     private static readonly FeatureSpace Space = FeatureSelection.Fit(Training, Rows, new FeatureOptions { NgramsPerCategory = 1000, MinimumDocuments = 1 });
 

@@ -1,5 +1,6 @@
 using NetiquetteML.Scoring;
 using NetiquetteML.Scoring.Features;
+using NetiquetteML.Scoring.Text;
 using NetiquetteML.Tests.Support;
 using NetiquetteML.Training.Data;
 using NetiquetteML.Training.Learning;
@@ -14,7 +15,7 @@ public class FeatureSelectionTests
     private static bool Reads(FeatureSpace space, string word)
     {
         var buffer = new FeatureBuffer();
-        space.Vectorize(ModelTrainer.ToInput(Row(word)), buffer);
+        space.Vectorize(CommentFeaturizer.ToModelInput(Row(word).ToComment()), buffer);
         foreach (var i in buffer.NonZero) if (i < space.WordFeatures) return true;
         return false;
     }
@@ -39,7 +40,7 @@ public class FeatureSelectionTests
             rows.Add(Row("bonjour gang de caves", offensive: true));
             rows.Add(Row("bonjour vente de garage", commercial: true));
         }
-        var space = FeatureSelection.Fit(rows.Select(ModelTrainer.ToInput).ToList(), rows, new FeatureOptions { NgramsPerCategory = 1000 });
+        var space = FeatureSelection.Fit(ModelTrainer.ToInputs(rows), rows, new FeatureOptions { NgramsPerCategory = 1000 });
         Assert.True(Reads(space, "caves"));
         Assert.True(Reads(space, "garage"));
         Assert.False(Reads(space, "bonjour")); // in every comment: tells nothing
@@ -49,7 +50,7 @@ public class FeatureSelectionTests
     public void Ngrams_in_fewer_comments_than_the_minimum_are_never_kept()
     {
         var rows = new List<LabelledComment> { Row("gang de caves", offensive: true), Row("gang de twits", offensive: true), Row("bonne journee"), Row("bonne soiree") };
-        var inputs = rows.Select(ModelTrainer.ToInput).ToList();
+        var inputs = ModelTrainer.ToInputs(rows);
         var once = FeatureSelection.Fit(inputs, rows, new FeatureOptions { MinimumDocuments = 1 });
         var twice = FeatureSelection.Fit(inputs, rows, new FeatureOptions { MinimumDocuments = 2 });
         Assert.True(Reads(once, "caves"));
@@ -61,7 +62,7 @@ public class FeatureSelectionTests
     public void Each_category_keeps_at_most_its_share_of_ngrams()
     {
         var rows = TrainedBundle.SampleRows(every: 20);
-        var space = FeatureSelection.Fit(rows.Select(ModelTrainer.ToInput).ToList(), rows, new FeatureOptions { NgramsPerCategory = 50 });
+        var space = FeatureSelection.Fit(ModelTrainer.ToInputs(rows), rows, new FeatureOptions { NgramsPerCategory = 50 });
         Assert.InRange(space.WordFeatures + space.CharFeatures, 50, 4 * 50);
     }
 
@@ -69,7 +70,7 @@ public class FeatureSelectionTests
     public void Same_rows_give_the_same_feature_space()
     {
         var rows = TrainedBundle.SampleRows(every: 20);
-        var inputs = rows.Select(ModelTrainer.ToInput).ToList();
+        var inputs = ModelTrainer.ToInputs(rows);
         var options = new FeatureOptions { NgramsPerCategory = 300 };
         Assert.Equal(FeatureSelection.Fit(inputs, rows, options).ToJson(), FeatureSelection.Fit(inputs, rows, options).ToJson());
     }

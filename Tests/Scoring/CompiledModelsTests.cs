@@ -118,7 +118,7 @@ public class CompiledModelsTests
         {
             var predictor = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
             {
-                LabelColumnName = category.LabelColumn(),
+                LabelColumnName = TrainingRow.LabelColumn(category),
                 FeatureColumnName = FeatureRow.FeatureColumn,
                 NumberOfTrees = 8,
                 NumberOfLeaves = 6,

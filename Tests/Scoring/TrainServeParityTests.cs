@@ -51,7 +51,7 @@ public class TrainServeParityTests
         {
             var comment = rows[i].ToComment();
             var served = CommentFeaturizer.ToModelInput(comment, posts.Get(comment.Post));
-            var alone = ModelTrainer.ToInput(rows[i]);
+            var alone = CommentFeaturizer.ToModelInput(comment);
             Assert.Equal(served.Text, trained[i].Text);
             Assert.Equal(served.Signals, trained[i].Signals);
             Assert.Equal(alone.Signals, trained[i].Signals);

@@ -24,6 +24,8 @@ public sealed class NetiquetteCommands
         double testFraction = 0.2, string learners = Learners.Automatic, int fastTreeTrees = LearnerSettings.DefaultFastTreeTrees,
         int ngramsPerCategory = 1_500, bool preferLatest = false, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
     {
+        // Options first: a typo in --learners should not wait for every file to load.
+        var learnerKinds = Learners.Parse(learners, "--learners");
         var files = ResolveData(data);
         SafeConsole.Out($"Loading {files.Count} labelled file(s): {string.Join(", ", files.Select(Path.GetFileName))}");
         var loaded = LabelledCsvLoader.LoadAll(files, preferLatest);
@@ -35,7 +37,7 @@ public sealed class NetiquetteCommands
             Seed = seed,
             Folds = folds,
             TestFraction = testFraction,
-            Learners = Learners.Parse(learners, "--learners"),
+            Learners = learnerKinds,
             LearnerSettings = new LearnerSettings { FastTreeTrees = fastTreeTrees },
             Features = new FeatureOptions { NgramsPerCategory = ngramsPerCategory },
         };
@@ -118,7 +120,6 @@ public sealed class NetiquetteCommands
             throw new InputException($"only {rows.Count} of the bundle's {ids.Count} held-out rows are in {RepoPaths.Resolve(RepoPaths.DefaultData)}: the data changed since training. Retrain, or pass --data FILE.csv.");
         return rows;
     }
-
 
     private static void ReportUnreachedTargets(BundleManifest manifest)
     {

@@ -19,9 +19,9 @@ public sealed class FeatureOptions
 /// <summary>
 /// Chooses the feature space from training rows only: every word and character n-gram seen in
 /// enough comments is scored against each category's labels (χ² of presence against the label),
-/// and the best of each category are kept. A tree ensemble of a hundred trees splits on at most a
-/// few thousand features, so offering it the whole vocabulary (tens of thousands) only makes
-/// every fit slower; and a comment's n-grams outside the space cost nothing at scoring time.
+/// and the best of each category are kept. A tree ensemble of sixty trees splits on a few hundred
+/// features at most, so offering it the whole vocabulary (tens of thousands) only makes every fit
+/// slower; and a comment's n-grams outside the space cost nothing at scoring time.
 /// </summary>
 public static class FeatureSelection
 {

@@ -20,7 +20,7 @@ public sealed class TrainingOptions
 
     /// <summary>
     /// Largest training split on which the automatic choice still compares FastTree. Its fits grow
-    /// with the rows: with it, training takes about 48 s for 10,000 comments and 160 s for 50,000
+    /// with the rows: with it, training takes about 50 s for 10,000 comments and 150 s for 50,000
     /// on 2 cores, against 6 s for 50,000 with SDCA alone (bench --training).
     /// </summary>
     public int FastTreeRowLimit { get; init; } = 10_000;
@@ -149,7 +149,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
             Parallel.ForEach(jobs, new ParallelOptions { CancellationToken = cancellationToken }, job =>
             {
                 var ml = new MLContext(seed: options.Seed);
-                var model = Learners.Create(ml, job.Learner, job.Category.LabelColumn(), options.LearnerSettings, options.Seed).Fit(trainFeatures);
+                var model = Learners.Create(ml, job.Learner, TrainingRow.LabelColumn(job.Category), options.LearnerSettings, options.Seed).Fit(trainFeatures);
                 var scores = model.Transform(validFeatures).GetColumn<float>("Score").ToArray();
                 var target = result[(job.Category, job.Learner)];
                 for (var k = 0; k < validIdx.Length; k++) target[validIdx[k]] = scores[k];
@@ -170,7 +170,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         Parallel.ForEach(Categories.All, new ParallelOptions { CancellationToken = cancellationToken }, category =>
         {
             var ml = new MLContext(seed: options.Seed);
-            predictors[(int)category] = Learners.Create(ml, chosen[category], category.LabelColumn(), options.LearnerSettings, options.Seed).Fit(view);
+            predictors[(int)category] = Learners.Create(ml, chosen[category], TrainingRow.LabelColumn(category), options.LearnerSettings, options.Seed).Fit(view);
         });
         var current = view;
         var parts = new List<ITransformer>();
@@ -189,8 +189,6 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
 
     /// <summary>The model inputs of labelled rows, as training builds them (each post prepared once).</summary>
     public static List<ModelInput> ToInputs(IEnumerable<LabelledComment> rows) => CommentFeaturizer.ToModelInputs(rows.Select(r => r.ToComment()));
-
-    public static ModelInput ToInput(LabelledComment row) => CommentFeaturizer.ToModelInput(row.ToComment());
 
     private static int Groups(IEnumerable<LabelledComment> rows) => rows.Where(r => !string.IsNullOrWhiteSpace(r.Post)).Select(r => r.Post.Trim()).Distinct().Count();
 

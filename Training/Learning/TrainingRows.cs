@@ -19,6 +19,16 @@ public sealed class TrainingRow
     public bool Political { get; set; }
     public bool Commercial { get; set; }
 
+    /// <summary>The column of these rows that holds <paramref name="category"/>'s label, for the learners.</summary>
+    public static string LabelColumn(Category category) => category switch
+    {
+        Category.Offensive => nameof(Offensive),
+        Category.OffTopic => nameof(OffTopic),
+        Category.Political => nameof(Political),
+        Category.Commercial => nameof(Commercial),
+        _ => throw new ArgumentOutOfRangeException(nameof(category)),
+    };
+
     /// <summary>
     /// Vectorises <paramref name="inputs"/> with <paramref name="space"/> (the scorer's own code) into
     /// an in-memory data view labelled from <paramref name="rows"/>.
