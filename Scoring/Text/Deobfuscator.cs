@@ -7,7 +7,8 @@ namespace NetiquetteML.Scoring.Text;
 /// Sees through the spellings people use to slip past a filter, on text that is already lower
 /// case and without accents: leetspeak inside words (<c>t@barnak</c>, <c>0stie</c>), masked
 /// letters (<c>c*lisse</c>), dotted or spaced letters (<c>c.o.n</c>, <c>i d i o t</c>) and
-/// elongations (<c>noooon</c>). Punctuation and emojis become tokens of their own.
+/// elongations (<c>noooon</c>). Punctuation and emojis become tokens of their own, and a run of
+/// « ! », « ? » and « . » one short token.
 /// </summary>
 internal static class Deobfuscator
 {
@@ -206,13 +207,21 @@ internal static class Deobfuscator
             if (run < 3) continue;
             // Tokens sit back to back, so the run's letters are already the joined word.
             if (!OffensiveWords.Contains(chars.AsSpan(starts[i], run)) && run < MinJoinedLengthWithoutLexicon) continue;
-            lengths[i] = run;
-            var removed = run - 1;
-            Array.Copy(starts, j, starts, i + 1, count - j);
-            Array.Copy(lengths, j, lengths, i + 1, count - j);
-            count -= removed;
+            count = Merge(starts, lengths, count, i, j, run);
         }
         return count;
+    }
+
+    /// <summary>
+    /// Makes tokens [first, end) one token of <paramref name="length"/> characters starting where
+    /// the first did (the caller has written it there); returns the new token count.
+    /// </summary>
+    private static int Merge(int[] starts, int[] lengths, int count, int first, int end, int length)
+    {
+        lengths[first] = length;
+        Array.Copy(starts, end, starts, first + 1, count - end);
+        Array.Copy(lengths, end, lengths, first + 1, count - end);
+        return count - (end - first - 1);
     }
 
     /// <summary>The marks people pile up for emphasis; brackets, commas and the like are left alone.</summary>
@@ -248,12 +257,7 @@ internal static class Deobfuscator
             }
             // Never longer than the run: written back over it.
             merged[..length].CopyTo(chars.AsSpan(starts[i]));
-            lengths[i] = length;
-            var removed = j - i - 1;
-            if (removed == 0) continue;
-            Array.Copy(starts, j, starts, i + 1, count - j);
-            Array.Copy(lengths, j, lengths, i + 1, count - j);
-            count -= removed;
+            count = Merge(starts, lengths, count, i, j, length);
         }
         return count;
     }
