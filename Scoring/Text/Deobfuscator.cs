@@ -37,8 +37,9 @@ internal static class Deobfuscator
                 var word = chars.AsSpan(used, raw.Length);
                 raw.CopyTo(word);
                 Unleet(word);
-                Unmask(word);
+                // Letters joined by marks first: « c_o_n » is « con », not a mask that « clown » fits.
                 word = word[..JoinDottedLetters(word)];
+                Unmask(word[..LetterCoreLength(word)]);
                 used = SplitPunctuation(chars, used, word.Length, starts, lengths, ref count);
             }
             count = JoinSpacedLetters(chars, starts, lengths, count);
@@ -144,18 +145,33 @@ internal static class Deobfuscator
         match?.CopyTo(token);
     }
 
-    /// <summary>« c.o.n », « i-d-i-o-t »: single letters joined by one punctuation mark each, in place; returns the token's new length.</summary>
+    /// <summary>The word without the punctuation typed after it (« c*lisse, » → « c*lisse »), so a comma does not hide a mask.</summary>
+    private static int LetterCoreLength(ReadOnlySpan<char> token)
+    {
+        var end = token.Length;
+        while (end > 0 && token[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or '"') end--;
+        return end;
+    }
+
+    private static bool IsLetterJoiner(char c) => c is '.' or '-' or '_' or '*' or '/' or '|' or '+' or '~' or '·';
+
+    /// <summary>
+    /// « c.o.n », « i-d-i-o-t », « c_o_n », « C.O.N.S! »: single letters joined by one mark each, in place,
+    /// whatever punctuation follows the last letter; returns the token's new length.
+    /// </summary>
     private static int JoinDottedLetters(Span<char> token)
     {
-        if (token.Length < 5) return token.Length;
-        for (var i = 0; i < token.Length; i++)
+        var core = LetterCoreLength(token);
+        if (core < 5 || core % 2 == 0) return token.Length;
+        for (var i = 0; i < core; i++)
         {
             var isLetterSlot = i % 2 == 0;
             if (isLetterSlot != char.IsAsciiLetterLower(token[i])) return token.Length;
-            if (!isLetterSlot && token[i] is not ('.' or '-' or '_' or '*' or '/')) return token.Length;
+            if (!isLetterSlot && !IsLetterJoiner(token[i])) return token.Length;
         }
         var length = 0;
-        for (var i = 0; i < token.Length; i += 2) token[length++] = token[i];
+        for (var i = 0; i < core; i += 2) token[length++] = token[i];
+        for (var i = core; i < token.Length; i++) token[length++] = token[i];
         return length;
     }
 

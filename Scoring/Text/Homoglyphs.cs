@@ -2,7 +2,10 @@ using System.Collections.Frozen;
 
 namespace NetiquetteML.Scoring.Text;
 
-/// <summary>Maps Cyrillic and Greek letters that look Latin to the Latin letter a reader sees.</summary>
+/// <summary>
+/// Maps letters that look Latin to the Latin letter a reader sees: Cyrillic and Greek look-alikes,
+/// and the small capitals (« ᴛᴀʙᴀʀɴᴀᴋ ») that compatibility folding leaves as they are.
+/// </summary>
 internal static class Homoglyphs
 {
     private static readonly FrozenDictionary<char, char> Map = new Dictionary<char, char>
@@ -19,7 +22,18 @@ internal static class Homoglyphs
         ['τ'] = 't', ['υ'] = 'u', ['χ'] = 'x', ['Α'] = 'A', ['Β'] = 'B', ['Ε'] = 'E', ['Η'] = 'H', ['Ι'] = 'I',
         ['Κ'] = 'K', ['Μ'] = 'M', ['Ν'] = 'N', ['Ο'] = 'O', ['Ρ'] = 'P', ['Τ'] = 'T', ['Υ'] = 'Y', ['Χ'] = 'X',
         ['Ζ'] = 'Z',
+        // Small capitals (IPA and phonetic extensions, Latin extended-D)
+        ['ᴀ'] = 'a', ['ʙ'] = 'b', ['ᴄ'] = 'c', ['ᴅ'] = 'd', ['ᴇ'] = 'e', ['ꜰ'] = 'f', ['ɢ'] = 'g', ['ʜ'] = 'h',
+        ['ɪ'] = 'i', ['ᴊ'] = 'j', ['ᴋ'] = 'k', ['ʟ'] = 'l', ['ᴍ'] = 'm', ['ɴ'] = 'n', ['ᴏ'] = 'o', ['ᴘ'] = 'p',
+        ['ꞯ'] = 'q', ['ʀ'] = 'r', ['ꜱ'] = 's', ['ᴛ'] = 't', ['ᴜ'] = 'u', ['ᴠ'] = 'v', ['ᴡ'] = 'w', ['ʏ'] = 'y',
+        ['ᴢ'] = 'z',
     }.ToFrozenDictionary();
 
-    public static char ToLatin(char c) => c < 0x0370 ? c : Map.TryGetValue(c, out var latin) ? latin : c;
+    // Below U+0250 (Latin letters with their accents) nothing is mapped: most comments never reach the table.
+    public static char ToLatin(char c) => c < 0x0250 ? c : Map.TryGetValue(c, out var latin) ? latin : c;
+
+    /// <summary>Parenthesised letters (« ⒞⒪⒩ »), which compatibility folding would turn into « (c)(o)(n) ».</summary>
+    public static bool IsParenthesizedLetter(char c) => c is >= '\u249C' and <= '\u24B5';
+
+    public static char FromParenthesized(char c) => (char)('a' + (c - '\u249C'));
 }

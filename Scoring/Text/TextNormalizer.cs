@@ -21,7 +21,7 @@ public static class TextNormalizer
     /// Bumped whenever the output of <see cref="Normalize"/> or of <see cref="CommentFeaturizer"/>
     /// changes; stored in bundles, which a scorer of another version refuses.
     /// </summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     public const string UrlToken = "xxurl";
     public const string EmailToken = "xxcourriel";
@@ -48,6 +48,7 @@ public static class TextNormalizer
     /// <summary>NFKC folding, invisible characters dropped, look-alike letters mapped to Latin.</summary>
     internal static string FoldCompatibility(string text)
     {
+        text = UnwrapParenthesizedLetters(text);
         string folded;
         try
         {
@@ -82,6 +83,16 @@ public static class TextNormalizer
             sb.Append(Homoglyphs.ToLatin(c));
         }
         return sb.ToString();
+    }
+
+    private static string UnwrapParenthesizedLetters(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\u249C', '\u24B5')) return text;
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = Homoglyphs.IsParenthesizedLetter(source[i]) ? Homoglyphs.FromParenthesized(source[i]) : source[i];
+        });
     }
 
     private static string DropInvalidCodePoints(string text)

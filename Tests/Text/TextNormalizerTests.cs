@@ -17,7 +17,26 @@ public class TextNormalizerTests
     [InlineData("i d i o t", "idiot")]
     [InlineData("c.o.n", "con")]
     [InlineData("l’hôtel de ville", "l hotel de ville")]
+    [InlineData("ᴛᴀʙᴀʀɴᴀᴋ", "tabarnak")]
+    [InlineData("𝐜𝐨𝐧𝐧𝐚𝐫𝐝", "connard")]
+    [InlineData("𝘤𝘢𝘭𝘪𝘴𝘴𝘦", "calisse")]
+    [InlineData("ⓒⓞⓝⓝⓐⓡⓓ", "connard")]
+    [InlineData("⒞⒪⒩⒩⒜⒭⒟", "connard")]
+    [InlineData("c-o-n", "con")]
+    [InlineData("c_o_n", "con")]
+    [InlineData("c|o|n|s", "cons")]
+    [InlineData("C.O.N.S!", "cons !")]
+    [InlineData("C*lisse, le seul pont", "calisse , le seul pont")]
+    [InlineData("Gang de c.o.n.s\nau conseil", "gang de cons au conseil")]
     public void Obfuscated_and_accented_spellings_meet_their_plain_form(string raw, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Normalize(raw));
+
+    [Theory]
+    [InlineData("peut-être", "peut - etre")]
+    [InlineData("J-P Gagnon", "j - p gagnon")]
+    [InlineData("a,b,c", "a , b , c")]
+    [InlineData("st-jean", "st - jean")]
+    public void Hyphens_and_commas_between_words_are_not_spelled_letters(string raw, string expected) =>
         Assert.Equal(expected, TextNormalizer.Normalize(raw));
 
     [Theory]
