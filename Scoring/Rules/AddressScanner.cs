@@ -172,7 +172,7 @@ internal static class AddressScanner
             }
         }
 
-        ScanPostalCodes(s, output);
+        ScanPostalCodes(s, allow, output);
     }
 
     /// <summary>Finds the first address of <paramref name="s"/>; used to read the allow-list.</summary>
@@ -190,7 +190,7 @@ internal static class AddressScanner
         return false;
     }
 
-    private static void ScanPostalCodes(string s, List<Candidate> output)
+    private static void ScanPostalCodes(string s, AllowList allow, List<Candidate> output)
     {
         int n = s.Length;
         int i = 0;
@@ -213,6 +213,14 @@ internal static class AddressScanner
 
             if (TryPostalCode(s, i, out int end))
             {
+                // The town's own code alone says no more than « I live in Senneterre ». Not an allowed
+                // candidate (that would hide an address around it): simply not reported.
+                if (allow.IsAllowedPostalCode(s.AsSpan(i, end - i)))
+                {
+                    i = end;
+                    continue;
+                }
+
                 bool upper = IsAsciiUpper(s[i]) && IsAsciiUpper(s[i + 2]) && IsAsciiUpper(s[end - 2]);
                 output.Add(new Candidate(PersonalInfoKind.PostalCode, i, end, upper ? 0.6 : 0.45));
                 i = end;

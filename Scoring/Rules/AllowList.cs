@@ -11,6 +11,7 @@ internal sealed class AllowList
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _phones;
     private readonly string[] _emailDomains;
     private readonly AddressScanner.AddressKey[] _addresses;
+    private readonly FrozenSet<string> _postalCodes;
 
     public AllowList(PersonalInfoOptions options)
     {
@@ -41,11 +42,34 @@ internal sealed class AllowList
             .Where(d => d.Length > 0)
             .ToArray();
 
+        _postalCodes = options.AllowedPostalCodes
+            .Select(p => PostalKey(p) is { Length: 6 } key && AddressScanner.TryPostalCode(key, 0, out _)
+                ? key
+                : throw new ArgumentException($"Allowed postal code « {p} » is not a Canadian postal code (A1A 1A1).", nameof(options)))
+            .ToFrozenSet(StringComparer.Ordinal);
+
         _addresses = options.AllowedAddresses
             .Select(a => AddressScanner.TryFindFirst(a, out var match)
                 ? match.Key
                 : throw new ArgumentException($"Allowed address « {a} » is not recognised as a civic address.", nameof(options)))
             .ToArray();
+    }
+
+    /// <summary>True when the postal code <paramref name="code"/> (any spelling: « j0y-2m0 ») is allowed alone.</summary>
+    public bool IsAllowedPostalCode(ReadOnlySpan<char> code) => _postalCodes.Contains(PostalKey(code));
+
+    /// <summary>Letters and digits of a postal code, in capitals: « j0y 2m0 » → « J0Y2M0 ».</summary>
+    private static string PostalKey(ReadOnlySpan<char> code)
+    {
+        Span<char> key = stackalloc char[6];
+        var length = 0;
+        foreach (var c in code)
+        {
+            if (!char.IsAsciiLetterOrDigit(c)) continue;
+            if (length == key.Length) return string.Empty;
+            key[length++] = char.ToUpperInvariant(c);
+        }
+        return new string(key[..length]);
     }
 
     /// <summary>True for an allowed number given as its 10 national digits or its 7 local digits.</summary>

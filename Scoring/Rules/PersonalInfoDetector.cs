@@ -45,6 +45,7 @@ public sealed class PersonalInfoDetector
         var (scanned, map) = EvasionFolding.Fold(text);
         var candidates = new List<Candidate>();
         NumberScanner.Scan(scanned, _allowList, candidates);
+        SpelledPhoneScanner.Scan(scanned, _allowList, candidates);
         EmailScanner.Scan(scanned, _allowList, candidates);
         AddressScanner.Scan(scanned, _allowList, candidates);
         IdentityScanner.Scan(scanned, candidates);

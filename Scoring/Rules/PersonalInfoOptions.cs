@@ -18,6 +18,9 @@ namespace NetiquetteML.Scoring.Rules;
 /// <item><description><see cref="AllowedAddresses"/>: a civic address (« 551, 10e Avenue »), matched on
 /// its number, its street type (abbreviations such as « av. » count) and its street name, with or
 /// without the city and postal code that may follow.</description></item>
+/// <item><description><see cref="AllowedPostalCodes"/>: a postal code that stands alone (not after a civic
+/// address) is not reported when it is one of these (default: the town's own, J0Y 2M0, which every
+/// resident shares). After a civic address it is part of the address, which is reported.</description></item>
 /// </list>
 /// <para>JSON shape read by <see cref="FromJson"/> (property names are case-insensitive; comments and
 /// trailing commas are accepted; a missing or null property keeps its default list, an empty array
@@ -26,7 +29,8 @@ namespace NetiquetteML.Scoring.Rules;
 /// {
 ///   "allowedPhoneNumbers": [ "819 737-2296" ],
 ///   "allowedEmailDomains": [ "ville.senneterre.qc.ca" ],
-///   "allowedAddresses": [ "551, 10e Avenue" ]
+///   "allowedAddresses": [ "551, 10e Avenue" ],
+///   "allowedPostalCodes": [ "J0Y 2M0" ]
 /// }
 /// </code>
 /// <para>Entries that cannot be understood (a phone number without 10 digits, an address the detector
@@ -44,6 +48,9 @@ public sealed class PersonalInfoOptions
     /// <summary>The town hall's civic address.</summary>
     public const string TownHallAddress = "551, 10e Avenue";
 
+    /// <summary>The town's postal code, shared by every address in town.</summary>
+    public const string TownPostalCode = "J0Y 2M0";
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNameCaseInsensitive = true,
@@ -54,6 +61,7 @@ public sealed class PersonalInfoOptions
     private readonly string[] _allowedPhoneNumbers = [TownPhoneNumber];
     private readonly string[] _allowedEmailDomains = [TownEmailDomain];
     private readonly string[] _allowedAddresses = [TownHallAddress];
+    private readonly string[] _allowedPostalCodes = [TownPostalCode];
 
     /// <summary>The defaults: the town of Senneterre's telephone number, e-mail domain and town hall address.</summary>
     public static PersonalInfoOptions Default { get; } = new();
@@ -70,6 +78,13 @@ public sealed class PersonalInfoOptions
     {
         get => _allowedEmailDomains;
         init => _allowedEmailDomains = Copy(value, nameof(AllowedEmailDomains));
+    }
+
+    /// <summary>Postal codes not reported when they stand alone (default: J0Y 2M0).</summary>
+    public IReadOnlyList<string> AllowedPostalCodes
+    {
+        get => _allowedPostalCodes;
+        init => _allowedPostalCodes = Copy(value, nameof(AllowedPostalCodes));
     }
 
     /// <summary>Civic addresses never reported (default: « 551, 10e Avenue »).</summary>
@@ -100,6 +115,7 @@ public sealed class PersonalInfoOptions
                 AllowedPhoneNumbers = dto.AllowedPhoneNumbers ?? defaults.AllowedPhoneNumbers,
                 AllowedEmailDomains = dto.AllowedEmailDomains ?? defaults.AllowedEmailDomains,
                 AllowedAddresses = dto.AllowedAddresses ?? defaults.AllowedAddresses,
+                AllowedPostalCodes = dto.AllowedPostalCodes ?? defaults.AllowedPostalCodes,
             };
         }
         catch (ArgumentException e)
@@ -127,5 +143,7 @@ public sealed class PersonalInfoOptions
         public List<string>? AllowedEmailDomains { get; set; }
 
         public List<string>? AllowedAddresses { get; set; }
+
+        public List<string>? AllowedPostalCodes { get; set; }
     }
 }

@@ -171,18 +171,42 @@ public sealed class PersonalInfoDetectorTests
     [Fact]
     public void Postal_code_alone_is_a_postal_code_with_lower_confidence()
     {
-        const string text = "Mon code postal c'est J0Y 2M0, et j'habite au 12 rue Principale";
+        const string text = "Mon code postal c'est J9P 3G4, et j'habite au 12 rue Principale";
         var findings = Detector.Detect(text);
         Assert.Equal(new[] { PersonalInfoKind.PostalCode, PersonalInfoKind.Address }, findings.Select(f => f.Kind));
-        Assert.Equal("J0Y 2M0", text.Substring(findings[0].Start, findings[0].Length));
+        Assert.Equal("J9P 3G4", text.Substring(findings[0].Start, findings[0].Length));
         Assert.True(findings[0].Confidence < findings[1].Confidence);
     }
 
     [Theory]
-    [InlineData("J0Y2M0")]
-    [InlineData("j0y 2m0")]
-    [InlineData("J0Y-2M0")]
+    [InlineData("J9P3G4")]
+    [InlineData("j9p 3g4")]
+    [InlineData("J9P-3G4")]
     public void Postal_code_spellings_are_detected(string code) => AssertSingle($"Code postal : {code}", PersonalInfoKind.PostalCode, code);
+
+    [Theory]
+    [InlineData("Notre code postal c'est J0Y 2M0 pour tout le monde en ville")]
+    [InlineData("j0y2m0")]
+    [InlineData("Adresse de la ville : J0Y-2M0")]
+    public void The_towns_own_postal_code_alone_is_not_personal_information(string text) => Assert.Empty(Detector.Detect(text));
+
+    [Fact]
+    public void The_towns_postal_code_after_a_civic_address_is_still_part_of_the_address()
+    {
+        const string text = "Je reste au 12 rue des Pins, J0Y 2M0";
+        var finding = Assert.Single(Detector.Detect(text));
+        Assert.Equal(PersonalInfoKind.Address, finding.Kind);
+        Assert.Equal("12 rue des Pins, J0Y 2M0", text.Substring(finding.Start, finding.Length));
+    }
+
+    [Fact]
+    public void Allowed_postal_codes_come_from_the_options()
+    {
+        var detector = new PersonalInfoDetector(PersonalInfoOptions.FromJson("""{ "allowedPostalCodes": ["J9P 3G4"] }"""));
+        Assert.Empty(detector.Detect("Code postal : J9P 3G4"));
+        Assert.Single(detector.Detect("Code postal : J0Y 2M0"));
+        Assert.Throws<ArgumentException>(() => new PersonalInfoDetector(PersonalInfoOptions.FromJson("""{ "allowedPostalCodes": ["J0Y"] }""")));
+    }
 
     [Theory]
     [InlineData("La séance du conseil a lieu au 551, 10e Avenue")]

@@ -131,15 +131,15 @@ public static partial class RulesBattery
         C("Au 12-14 rue Principale il y a 2 logements à louer", Ad("12-14 rue Principale")),
 
         // Postal codes alone.
-        C("Mon code postal c'est J0Y 2M0", Pc("J0Y 2M0")),
-        C("Le formulaire demande le code postal, j'ai mis J0Y2M0", Pc("J0Y2M0")),
+        C("Mon code postal c'est J0Y 2M0"), // the town's own code alone: every resident shares it
+        C("Le formulaire demande le code postal, j'ai mis J0Y2M0"),
         C("Code postal de mon ancien logement : J9P 3G4", Pc("J9P 3G4")),
-        C("envoyer à j0y 2m0 c'est correct?", Pc("j0y 2m0")),
+        C("envoyer à j0y 2m0 c'est correct?"),
         C("Ma soeur est à Montréal, H2X 1Y4", Pc("H2X 1Y4")),
         C("Le colis est parti de G1R 4S8 hier", Pc("G1R 4S8")),
         C("Mon code postal a changé pour J0Y 2M1", Pc("J0Y 2M1")),
         C("Code postal : J9X 5B7", Pc("J9X 5B7")),
-        C("C'est quoi le code postal? J0Y-2M0 je pense", Pc("J0Y-2M0")),
+        C("C'est quoi le code postal? J0Y-2M0 je pense"),
         C("Ma mère habite dans le J0Y 1P0 maintenant", Pc("J0Y 1P0")),
         C("Pour Val-d'Or c'est J9P 1A1", Pc("J9P 1A1")),
         C("Le code K1A 0B1 est celui du Parlement", Pc("K1A 0B1")),
