@@ -6,19 +6,23 @@ namespace NetiquetteML.Scoring.Features;
 
 /// <summary>
 /// The vector every category model reads, chosen once per training run and shipped in the bundle
-/// (features.json): the word and character n-grams the trainer kept, then the dense signals of <see cref="CommentFeaturizer"/> scaled to [-1, 1]. Training and
+/// (features.json): the word and character n-grams the trainer kept, then the dense signals of <see cref="CommentFeaturizer"/> scaled to [-1, 1],
+/// then one count per <see cref="LexiconCategory"/> of the bundle's <see cref="Lexicon"/>. Training and
 /// scoring both turn a <see cref="ModelInput"/> into this vector through <see cref="Vectorize"/>,
 /// so there is one featurisation, not one per side.
 /// </summary>
 /// <remarks>
-/// Layout: [word n-grams | character n-grams | signals]. Each n-gram family holds counts scaled to
+/// Layout: [word n-grams | character n-grams | signals | lexicon counts]. Each n-gram family holds counts scaled to
 /// unit length (L2) separately, so a long comment's hundreds of character n-grams do not drown its
 /// words.
 /// </remarks>
 public sealed class FeatureSpace
 {
     public const string FileName = "features.json";
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
+
+    /// <summary>A lexicon count of this many or more is the signal's top value (1): the fourth insult says little the third did not.</summary>
+    public const int LexiconCountCap = 3;
 
     private readonly uint[] _wordHashes;
     private readonly uint[] _charHashes;
@@ -26,9 +30,10 @@ public sealed class FeatureSpace
     private readonly NgramTable _words;
     private readonly NgramTable _chars;
 
-    private FeatureSpace(uint[] wordHashes, uint[] charHashes, float[] signalScales, int minimumDocuments)
+    private FeatureSpace(uint[] wordHashes, uint[] charHashes, float[] signalScales, int minimumDocuments, Lexicon lexicon)
     {
         MinimumDocuments = minimumDocuments;
+        Lexicon = lexicon;
         if (signalScales.Length != CommentFeaturizer.SignalCount)
             throw new ArgumentException($"{signalScales.Length} signal scales for {CommentFeaturizer.SignalCount} signals.", nameof(signalScales));
         _wordHashes = wordHashes;
@@ -38,6 +43,9 @@ public sealed class FeatureSpace
         _chars = new NgramTable(charHashes, wordHashes.Length);
     }
 
+    /// <summary>The words and phrases counted per category into the last features (compiled into the bundle at training time).</summary>
+    public Lexicon Lexicon { get; }
+
     /// <summary>Fewest training comments an n-gram had to occur in to be kept.</summary>
     public int MinimumDocuments { get; }
 
@@ -45,12 +53,18 @@ public sealed class FeatureSpace
     public int CharFeatures => _charHashes.Length;
     public int SignalOffset => _wordHashes.Length + _charHashes.Length;
 
-    /// <summary>Length of the vector: n-grams kept plus the signals.</summary>
-    public int Count => SignalOffset + _signalScales.Length;
+    public int LexiconOffset => SignalOffset + _signalScales.Length;
 
-    /// <summary>A space over the given n-gram hashes (chosen by the trainer) and signal scales.</summary>
-    internal static FeatureSpace Create(uint[] wordHashes, uint[] charHashes, float[] signalScales, int minimumDocuments) =>
-        new(wordHashes, charHashes, signalScales, minimumDocuments);
+    /// <summary>Length of the vector: n-grams kept, the signals, the lexicon counts.</summary>
+    public int Count => LexiconOffset + Lexicon.Categories.Count;
+
+    /// <summary>Names of the dense features after the n-grams, in vector order.</summary>
+    public static IReadOnlyList<string> DenseFeatureNames { get; } =
+        [.. CommentFeaturizer.SignalNames, .. Lexicon.Categories.Select(c => "lexicon_" + c.ToString().ToLowerInvariant())];
+
+    /// <summary>A space over the given n-gram hashes (chosen by the trainer), signal scales and lexicon.</summary>
+    internal static FeatureSpace Create(uint[] wordHashes, uint[] charHashes, float[] signalScales, int minimumDocuments, Lexicon lexicon) =>
+        new(wordHashes, charHashes, signalScales, minimumDocuments, lexicon);
 
     /// <summary>
     /// Writes the features of <paramref name="input"/> into <paramref name="buffer"/> (cleared
@@ -67,6 +81,13 @@ public sealed class FeatureSpace
             var value = input.Signals[k] * _signalScales[k];
             if (value != 0) buffer.Set(SignalOffset + k, Math.Clamp(value, -1f, 1f));
         }
+        Span<int> counts = stackalloc int[Lexicon.Categories.Count];
+        counts.Clear();
+        Lexicon.Count(input.Text, counts);
+        for (var k = 0; k < counts.Length; k++)
+        {
+            if (counts[k] != 0) buffer.Set(LexiconOffset + k, (float)Math.Min(counts[k], LexiconCountCap) / LexiconCountCap);
+        }
     }
 
     public string ToJson() => JsonSerializer.Serialize(new Stored
@@ -80,6 +101,7 @@ public sealed class FeatureSpace
         SignalScales = _signalScales,
         WordHashes = _wordHashes,
         CharHashes = _charHashes,
+        Lexicon = Lexicon.Entries.Select(e => new StoredLexiconEntry { Term = e.Term, Category = e.Category.ToString() }).ToList(),
     }, JsonOptions);
 
     /// <summary>Reads features.json; throws <see cref="FormatException"/> when it is not one this code wrote.</summary>
@@ -103,9 +125,18 @@ public sealed class FeatureSpace
             throw new FormatException($"signals [{string.Join(", ", stored.Signals ?? [])}], this code computes [{string.Join(", ", CommentFeaturizer.SignalNames)}]");
         if (stored.SignalScales is null || stored.SignalScales.Length != CommentFeaturizer.SignalCount || stored.SignalScales.Any(s => !float.IsFinite(s)))
             throw new FormatException($"signal scales missing or not finite (expected {CommentFeaturizer.SignalCount})");
+        if (stored.Lexicon is null)
+            throw new FormatException("no lexicon (bundles of format 2 carry the lexicon they were trained with)");
+        var entries = new List<LexiconEntry>(stored.Lexicon.Count);
+        foreach (var e in stored.Lexicon)
+        {
+            if (string.IsNullOrWhiteSpace(e.Term) || !Enum.TryParse<LexiconCategory>(e.Category, out var category) || !Enum.IsDefined(category))
+                throw new FormatException($"lexicon entry '{e.Term}' has an unknown category '{e.Category}'; expected {string.Join(", ", Lexicon.Categories)}");
+            entries.Add(new LexiconEntry(e.Term, category));
+        }
         try
         {
-            return new FeatureSpace(stored.WordHashes ?? [], stored.CharHashes ?? [], stored.SignalScales, stored.MinimumDocuments);
+            return new FeatureSpace(stored.WordHashes ?? [], stored.CharHashes ?? [], stored.SignalScales, stored.MinimumDocuments, Lexicon.FromNormalized(entries));
         }
         catch (ArgumentException e)
         {
@@ -130,6 +161,13 @@ public sealed class FeatureSpace
         public float[]? SignalScales { get; set; }
         public uint[]? WordHashes { get; set; }
         public uint[]? CharHashes { get; set; }
+        public List<StoredLexiconEntry>? Lexicon { get; set; }
+    }
+
+    private sealed class StoredLexiconEntry
+    {
+        public string? Term { get; set; }
+        public string? Category { get; set; }
     }
 
     private struct Accumulator(FeatureSpace space, FeatureBuffer buffer) : INgramSink

@@ -84,12 +84,54 @@ public class FeatureSpaceTests
         foreach (var input in Training) Assert.Equal(Vector(Space, input), Vector(reloaded, input));
     }
 
+    private static readonly FeatureSpace WithLexicon = FeatureSelection.Fit(Training, Rows, new FeatureOptions
+    {
+        NgramsPerCategory = 1000,
+        MinimumDocuments = 1,
+        Lexicon = Lexicon.Create([new("cave", LexiconCategory.Insult), new("caves", LexiconCategory.Insult), new("tabarnak", LexiconCategory.Sacre)]),
+    });
+
+    [Fact]
+    public void Lexicon_counts_are_the_last_features_capped_at_three()
+    {
+        var insult = WithLexicon.LexiconOffset + (int)LexiconCategory.Insult;
+        var sacre = WithLexicon.LexiconOffset + (int)LexiconCategory.Sacre;
+        Assert.Equal(WithLexicon.Count, WithLexicon.LexiconOffset + Lexicon.Categories.Count);
+        var once = Vector(WithLexicon, Input("Gang de caves", null));
+        Assert.Equal(1f / 3, once[insult], 6);
+        Assert.False(once.ContainsKey(sacre));
+        var many = Vector(WithLexicon, Input("cave, cave, cave, cave pis t@b@rn@k", null));
+        Assert.Equal(1f, many[insult]);
+        Assert.Equal(1f / 3, many[sacre], 6);
+        Assert.Equal(FeatureSpace.DenseFeatureNames.Count, WithLexicon.Count - WithLexicon.SignalOffset);
+    }
+
+    [Fact]
+    public void The_lexicon_travels_in_the_feature_file_and_scores_the_same()
+    {
+        var reloaded = FeatureSpace.FromJson(WithLexicon.ToJson());
+        Assert.Equal(WithLexicon.Lexicon.Entries, reloaded.Lexicon.Entries);
+        foreach (var input in Training) Assert.Equal(Vector(WithLexicon, input), Vector(reloaded, input));
+    }
+
+    [Theory]
+    [InlineData("missing", "no lexicon")]
+    [InlineData("unknown", "unknown category 'Grossier'")]
+    public void Feature_file_with_a_missing_or_foreign_lexicon_is_refused(string kind, string expected)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(WithLexicon.ToJson())!.AsObject();
+        if (kind == "missing") json.Remove("lexicon");
+        else json["lexicon"]![0]!["category"] = "Grossier";
+        var e = Assert.Throws<FormatException>(() => FeatureSpace.FromJson(json.ToJsonString()));
+        Assert.Contains(expected, e.Message);
+    }
+
     [Theory]
     [InlineData("{ not json", "not valid JSON")]
     [InlineData("""{"format": 99}""", "format 99")]
-    [InlineData("""{"format": 1, "wordNgramLength": 3, "charNgramLength": 4, "shortestCharNgram": 2}""", "word 1–3-grams")]
-    [InlineData("""{"format": 1, "wordNgramLength": 2, "charNgramLength": 4, "shortestCharNgram": 1}""", "character 1–4-grams")]
-    [InlineData("""{"format": 1, "wordNgramLength": 2, "charNgramLength": 4, "shortestCharNgram": 2, "signals": ["urls"]}""", "signals")]
+    [InlineData("""{"format": 2, "wordNgramLength": 3, "charNgramLength": 4, "shortestCharNgram": 2}""", "word 1–3-grams")]
+    [InlineData("""{"format": 2, "wordNgramLength": 2, "charNgramLength": 4, "shortestCharNgram": 1}""", "character 1–4-grams")]
+    [InlineData("""{"format": 2, "wordNgramLength": 2, "charNgramLength": 4, "shortestCharNgram": 2, "signals": ["urls"]}""", "signals")]
     public void Feature_file_this_code_did_not_write_is_refused_saying_why(string json, string expected)
     {
         var e = Assert.Throws<FormatException>(() => FeatureSpace.FromJson(json));

@@ -8,6 +8,7 @@ public static class Repo
     public static string DataDirectory => Path.Combine(Root, "Data");
     public static string Corpus => Path.Combine(DataDirectory, "comments.csv");
     public static string ShippedBundle => Path.Combine(Root, "Models", "netiquette");
+    public static string Lexicons => Path.Combine(DataDirectory, "lexicons");
 
     private static string FindRoot()
     {

@@ -13,6 +13,9 @@ public static class TrainedBundle
 {
     private static readonly Lazy<Built> Instance = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>The lexicon of Data/lexicons/, built once for every test that trains.</summary>
+    public static readonly Lazy<NetiquetteML.Scoring.Text.Lexicon> SharedLexicon = new(() => LexiconFiles.Load(Repo.Lexicons));
+
     public sealed record Built(string Directory, string DataFile, NetiquetteScorer Scorer, IReadOnlyList<LabelledComment> Rows);
 
     public static Built Shared => Instance.Value;
@@ -30,7 +33,12 @@ public static class TrainedBundle
         var dataFile = Path.Combine(root, "sample.csv");
         SampleCsv.Write(dataFile, SampleRows());
         var loaded = LabelledCsvLoader.LoadAll([dataFile]);
-        var options = new TrainingOptions { Folds = 3, LearnerSettings = new LearnerSettings { FastTreeTrees = 20 } };
+        var options = new TrainingOptions
+        {
+            Folds = 3,
+            LearnerSettings = new LearnerSettings { FastTreeTrees = 20 },
+            Features = new FeatureOptions { Lexicon = SharedLexicon.Value },
+        };
         var trained = new ModelTrainer(options, _ => { }).Train(loaded[0].Rows);
         var bundle = Path.Combine(root, "bundle");
         BundleWriter.Write(trained, loaded, bundle, "test");

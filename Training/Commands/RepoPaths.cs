@@ -8,6 +8,7 @@ public static class RepoPaths
 {
     public const string DefaultModel = "Models/netiquette";
     public const string DefaultData = "Data";
+    public const string DefaultLexicons = "Data/lexicons";
 
     public static string Resolve(string path)
     {

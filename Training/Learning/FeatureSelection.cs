@@ -14,6 +14,9 @@ public sealed class FeatureOptions
 
     /// <summary>An n-gram seen in fewer training comments than this is never kept: it cannot generalise.</summary>
     public int MinimumDocuments { get; init; } = 2;
+
+    /// <summary>The lexicon whose category counts become features (see <see cref="Lexicon"/>); none by default.</summary>
+    public Lexicon Lexicon { get; init; } = Lexicon.Empty;
 }
 
 /// <summary>
@@ -59,7 +62,7 @@ public static class FeatureSelection
         return FeatureSpace.Create(
             kept.Where(k => k.Word).Select(k => k.Hash).Order().ToArray(),
             kept.Where(k => !k.Word).Select(k => k.Hash).Order().ToArray(),
-            scales, options.MinimumDocuments);
+            scales, options.MinimumDocuments, options.Lexicon);
     }
 
     /// <summary>χ² of the 2×2 table (n-gram present or not) × (label 1 or 0).</summary>
