@@ -1,6 +1,7 @@
 using NetiquetteML.Scoring;
 using NetiquetteML.Scoring.Bundles;
 using NetiquetteML.Scoring.Policy;
+using NetiquetteML.Scoring.Text;
 using NetiquetteML.Training.Bundles;
 using NetiquetteML.Training.Data;
 using NetiquetteML.Training.Learning;
@@ -20,10 +21,14 @@ public sealed class NetiquetteCommands
     /// <param name="fastTreeTrees">Number of trees of FastTree.</param>
     /// <param name="ngramsPerCategory">Word and character n-grams kept per category (the most telling by χ²); the models read their union.</param>
     /// <param name="preferLatest">When files disagree on the labels of the same id or text, keep the later file's labels instead of stopping.</param>
+    /// <param name="lexicons">Folder of the lexicon files counted into the models' features (see Data/lexicons/NOTICE.md).</param>
+    /// <param name="repairedOffTopicShare">Off-topic examples made by re-pairing comments with unrelated posts, at most this many per training row (0, the default, makes none: see the README).</param>
     public int Train(string[]? data = null, string output = RepoPaths.DefaultModel, int seed = 42, int folds = 4,
         double testFraction = 0.2, string learners = Learners.Automatic, int fastTreeTrees = LearnerSettings.DefaultFastTreeTrees,
-        int ngramsPerCategory = 1_500, bool preferLatest = false, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
+        int ngramsPerCategory = 1_500, bool preferLatest = false, string lexicons = RepoPaths.DefaultLexicons,
+        double repairedOffTopicShare = 0, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
     {
+        if (repairedOffTopicShare is < 0 or > 1) throw new InputException("--repaired-off-topic-share must be between 0 and 1.");
         // Options first: a typo in --learners should not wait for every file to load.
         var learnerKinds = Learners.Parse(learners, "--learners");
         var files = ResolveData(data);
@@ -31,6 +36,8 @@ public sealed class NetiquetteCommands
         var loaded = LabelledCsvLoader.LoadAll(files, preferLatest);
         var rows = loaded.SelectMany(f => f.Rows).ToList();
         SafeConsole.Out($"{rows.Count} comments; positives: {string.Join(", ", Categories.All.Select(c => $"{c.Name()} {rows.Count(r => r.Label(c))}"))}");
+        var lexicon = LexiconFiles.Load(RepoPaths.Resolve(lexicons));
+        SafeConsole.Out($"Lexicon: {lexicon.Entries.Count} terms ({string.Join(", ", Lexicon.Categories.Select(c => $"{c} {lexicon.Entries.Count(e => e.Category == c)}"))})");
 
         var options = new TrainingOptions
         {
@@ -39,7 +46,8 @@ public sealed class NetiquetteCommands
             TestFraction = testFraction,
             Learners = learnerKinds,
             LearnerSettings = new LearnerSettings { FastTreeTrees = fastTreeTrees },
-            Features = new FeatureOptions { NgramsPerCategory = ngramsPerCategory },
+            Features = new FeatureOptions { NgramsPerCategory = ngramsPerCategory, Lexicon = lexicon },
+            RepairedOffTopicShare = repairedOffTopicShare,
         };
         var trained = new ModelTrainer(options, SafeConsole.Out).Train(rows, cancellationToken);
         var destination = RepoPaths.Resolve(output);
@@ -54,12 +62,13 @@ public sealed class NetiquetteCommands
 
     /// <summary>Evaluate a bundle on a labelled file and print the per-category table.</summary>
     /// <param name="model">Bundle folder.</param>
-    /// <param name="data">Labelled CSV file (default: the bundle's held-out test rows, read from the files it was trained on in Data/).</param>
+    /// <param name="data">Labelled CSV file (default: the bundle's held-out test rows, read from the files it was trained on in Data/). It may label only some categories (e.g. only offensive): the others are shown as absent.</param>
     public int Evaluate(string model = RepoPaths.DefaultModel, string? data = null) => CommandGuard.Run(() =>
     {
         var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model));
-        var rows = EvaluationRows(scorer.Bundle.Manifest, data);
-        var metrics = BundleEvaluator.Metrics(BundleEvaluator.Score(scorer, rows));
+        var file = data is null ? null : LabelledCsvLoader.LoadPartlyLabelled(RepoPaths.Resolve(data));
+        var rows = file?.Rows ?? EvaluationRows(scorer.Bundle.Manifest, null);
+        var metrics = BundleEvaluator.Metrics(BundleEvaluator.Score(scorer, rows), file?.LabelColumns);
         SafeConsole.Out($"{rows.Count} comments{(data is null ? " (the bundle's held-out test split)" : $" from {data}")}, at the flag threshold:");
         SafeConsole.Out(BundleEvaluator.Table(metrics, scorer.Bundle.Manifest));
         return ExitCodes.Success;

@@ -14,6 +14,16 @@ public sealed record LabelledComment(
     string SourceFile,
     long Line)
 {
+    /// <summary>
+    /// The split group when it is not the post's: a comment re-paired with another post
+    /// (<see cref="Learning.OffTopicPairs"/>) stays with the comment it was made from, on the same
+    /// side of every split, so its words are never on both sides.
+    /// </summary>
+    public string? Group { get; init; }
+
+    /// <summary>True for a training example made by re-pairing a real comment with an unrelated post; never evaluated, never calibrated on.</summary>
+    public bool Repaired { get; init; }
+
     public bool Label(Category category) => category switch
     {
         Category.Offensive => Offensive,

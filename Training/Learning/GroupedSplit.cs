@@ -11,9 +11,9 @@ namespace NetiquetteML.Training.Learning;
 /// </summary>
 public static class GroupedSplit
 {
-    /// <summary>The group of a row: its post, or the row itself when the post is unknown.</summary>
+    /// <summary>The group of a row: its post, or the row itself when the post is unknown, unless the row names its group.</summary>
     public static string GroupOf(LabelledComment row) =>
-        string.IsNullOrWhiteSpace(row.Post) ? "id:" + row.Id : "post:" + row.Post.Trim();
+        row.Group ?? (string.IsNullOrWhiteSpace(row.Post) ? "id:" + row.Id : "post:" + row.Post.Trim());
 
     /// <summary>A stable number in [0, 1) for a group.</summary>
     public static double Position(string group, int seed)

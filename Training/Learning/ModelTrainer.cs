@@ -28,6 +28,9 @@ public sealed class TrainingOptions
     public FeatureOptions Features { get; init; } = new();
     public double FlagPrecisionTarget { get; init; } = 0.90;
     public double RemovePrecisionTarget { get; init; } = 0.97;
+
+    /// <summary>At most this many off-topic examples made by re-pairing comments with unrelated posts, per training row (<see cref="OffTopicPairs"/>); 0 turns it off.</summary>
+    public double RepairedOffTopicShare { get; init; }
 }
 
 /// <summary>What training produced before it is written as a bundle.</summary>
@@ -57,8 +60,18 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
             throw new InvalidOperationException($"The grouped split left {train.Count} training and {test.Count} test rows; add comments under more posts.");
         Report($"split: {train.Count} training rows ({Groups(train)} posts), {test.Count} held-out test rows ({Groups(test)} posts), seed {options.Seed}");
 
+        var realTrainRows = train.Count;
         var inputs = ToInputs(train);
+        var repaired = OffTopicPairs.Make(train, inputs, options.Seed, options.RepairedOffTopicShare);
+        if (repaired.Count > 0)
+        {
+            Report($"off_topic: {repaired.Count} training comments re-paired with posts they share nothing with (labelled off_topic; never calibrated or evaluated on)");
+            train = [.. train, .. repaired];
+            inputs.AddRange(ToInputs(repaired));
+        }
+        var real = Enumerable.Range(0, train.Count).Where(i => !train[i].Repaired).ToArray();
         var labels = Categories.All.ToDictionary(c => c, c => train.Select(r => r.Label(c)).ToArray());
+        var realLabels = Categories.All.ToDictionary(c => c, c => real.Select(i => labels[c][i]).ToArray());
         foreach (var c in Categories.All)
         {
             if (labels[c].All(l => l) || !labels[c].Any(l => l))
@@ -73,12 +86,14 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         var chosen = new Dictionary<Category, LearnerKind>();
         foreach (var category in Categories.All)
         {
-            var ap = learners.ToDictionary(l => l, l => BinaryMetrics.AveragePrecision(outOfFold[(category, l)], labels[category]));
+            // Out-of-fold scores of real comments only: re-paired examples are easy and would flatter the thresholds.
+            double[] RealScores(LearnerKind l) => real.Select(i => outOfFold[(category, l)][i]).ToArray();
+            var ap = learners.ToDictionary(l => l, l => BinaryMetrics.AveragePrecision(RealScores(l), realLabels[category]));
             var best = ap.MaxBy(kv => double.IsNaN(kv.Value) ? -1 : kv.Value).Key;
             chosen[category] = best;
-            var calibration = PlattCalibrator.Fit(outOfFold[(category, best)], labels[category]);
-            var probabilities = outOfFold[(category, best)].Select(calibration.Probability).ToArray();
-            var thresholds = ThresholdChooser.Choose(probabilities, labels[category], options.FlagPrecisionTarget, options.RemovePrecisionTarget);
+            var calibration = PlattCalibrator.Fit(RealScores(best), realLabels[category]);
+            var probabilities = RealScores(best).Select(calibration.Probability).ToArray();
+            var thresholds = ThresholdChooser.Choose(probabilities, realLabels[category], options.FlagPrecisionTarget, options.RemovePrecisionTarget);
             manifests[category.Name()] = new CategoryManifest
             {
                 Learner = best.ToString(),
@@ -96,9 +111,9 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         {
             Seed = options.Seed,
             TestFraction = options.TestFraction,
-            TrainRows = train.Count,
+            TrainRows = realTrainRows,
             TestRows = test.Count,
-            TrainPosts = Groups(train),
+            TrainPosts = Groups(train.Where(r => !r.Repaired)),
             TestPosts = Groups(test),
             TestIds = test.Select(r => r.Id).ToList(),
         };
@@ -164,7 +179,8 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
     {
         var space = FeatureSelection.Fit(inputs, train, options.Features);
         Report($"features: {space.WordFeatures} word n-grams and {space.CharFeatures} character n-grams (the {options.Features.NgramsPerCategory} most telling per category, " +
-               $"each in at least {options.Features.MinimumDocuments} comments), {CommentFeaturizer.SignalCount} signals");
+               $"each in at least {options.Features.MinimumDocuments} comments), {CommentFeaturizer.SignalCount} signals, " +
+               $"{Lexicon.Categories.Count} lexicon counts over {space.Lexicon.Entries.Count} terms");
         var view = TrainingRow.Load(_ml, space, inputs, train);
         var predictors = new ITransformer[Categories.All.Count];
         Parallel.ForEach(Categories.All, new ParallelOptions { CancellationToken = cancellationToken }, category =>
