@@ -138,6 +138,8 @@ public sealed class CategoryMetrics
     public double Recall { get; set; }
     public double F1 { get; set; }
     public double AveragePrecision { get; set; }
+    /// <summary>Area under the ROC curve (0 when the rows hold only one class).</summary>
+    public double RocAuc { get; set; }
     public int TruePositives { get; set; }
     public int FalsePositives { get; set; }
     public int FalseNegatives { get; set; }

@@ -61,3 +61,25 @@ public class CalibrationAndThresholdTests
         Assert.Equal((1.0 / 2 + 2.0 / 3) / 2, BinaryMetrics.AveragePrecision([0.9, 0.8, 0.7, 0.1], [false, true, true, false]), 6);
     }
 }
+
+public class RocAucTests
+{
+    [Fact]
+    public void Perfect_ranking_is_one_and_reversed_ranking_is_zero()
+    {
+        bool[] labels = [false, false, true, true];
+        Assert.Equal(1.0, BinaryMetrics.RocAuc([0.1, 0.2, 0.8, 0.9], labels));
+        Assert.Equal(0.0, BinaryMetrics.RocAuc([0.9, 0.8, 0.2, 0.1], labels));
+    }
+
+    [Fact]
+    public void Ties_count_one_half_and_pairs_are_counted_by_hand()
+    {
+        // Positives 0.5 and 0.3; negatives 0.5, 0.2, 0.1. Pairs won: (0.5>0.2, 0.5>0.1, 0.3>0.2, 0.3>0.1) = 4,
+        // tied: (0.5=0.5) = 1/2, lost: (0.3<0.5) = 0. AUC = 4.5 / 6.
+        Assert.Equal(4.5 / 6, BinaryMetrics.RocAuc([0.5, 0.3, 0.5, 0.2, 0.1], [true, true, false, false, false]), 12);
+    }
+
+    [Fact]
+    public void One_class_only_has_no_auc() => Assert.True(double.IsNaN(BinaryMetrics.RocAuc([0.2, 0.4], [true, true])));
+}

@@ -13,7 +13,8 @@ public static class LabelledCsvLoader
 {
     public static readonly IReadOnlyList<string> RequiredColumns = ["id", "post", "text", .. Categories.All.Select(c => c.Name())];
 
-    public sealed record LoadedFile(string Path, string Sha256, IReadOnlyList<LabelledComment> Rows);
+    /// <param name="LabelColumns">The categories the file labels: all of them, except in a file read with <see cref="LoadPartlyLabelled"/>.</param>
+    public sealed record LoadedFile(string Path, string Sha256, IReadOnlyList<LabelledComment> Rows, IReadOnlyList<Category> LabelColumns);
 
     /// <summary>
     /// Loads every file; throws <see cref="DataValidationException"/> listing all problems of all
@@ -83,7 +84,27 @@ public static class LabelledCsvLoader
 
     public static LoadedFile LoadOne(string path) => LoadAll([path])[0];
 
-    private static LoadedFile? Load(string path, List<CsvProblem> problems)
+    /// <summary>
+    /// A file for evaluation that may label only some categories (an outside set labelled for
+    /// offensive only): it needs <c>id</c>, <c>text</c> and at least one label column; <c>post</c>
+    /// may be absent. Labels of absent columns read as 0 and must not be measured: see <see cref="LoadedFile.LabelColumns"/>.
+    /// </summary>
+    public static LoadedFile LoadPartlyLabelled(string path)
+    {
+        var problems = new List<CsvProblem>();
+        var file = Load(path, problems, partlyLabelled: true);
+        if (problems.Count > 0 || file is null) throw new DataValidationException(problems);
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in file.Rows)
+        {
+            if (!seen.TryAdd(row.Id, row.Line))
+                problems.Add(new CsvProblem(row.SourceFile, row.Line, 1, "id", $"duplicate id '{row.Id}' (first seen on line {seen[row.Id]}); ids must be unique."));
+        }
+        if (problems.Count > 0) throw new DataValidationException(problems);
+        return file;
+    }
+
+    private static LoadedFile? Load(string path, List<CsvProblem> problems, bool partlyLabelled = false)
     {
         var name = path;
         if (!File.Exists(path))
@@ -120,19 +141,21 @@ public static class LabelledCsvLoader
         foreach (var column in RequiredColumns)
         {
             var i = headers.FindIndex(h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
-            if (i < 0)
+            if (i >= 0) index[column] = i;
+            else if (!partlyLabelled || column is "id" or "text")
                 problems.Add(new CsvProblem(name, 1, null, column,
                     $"missing column '{column}'. The header must contain: {string.Join(',', RequiredColumns)} (found: {string.Join(',', headers)})."));
-            else
-                index[column] = i;
         }
-        if (index.Count < RequiredColumns.Count) return null;
+        var labelColumns = Categories.All.Where(c => index.ContainsKey(c.Name())).ToList();
+        if (partlyLabelled && labelColumns.Count == 0)
+            problems.Add(new CsvProblem(name, 1, null, "", $"no label column; an evaluation file needs at least one of {string.Join(',', Categories.All.Select(c => c.Name()))} (found: {string.Join(',', headers)})."));
+        if (problems.Count > before) return null;
 
         while (reader.Read())
         {
             var line = reader.LineNumber;
             var id = Field(reader, index["id"]).Trim();
-            var post = Field(reader, index["post"]);
+            var post = index.TryGetValue("post", out var postColumn) ? Field(reader, postColumn) : string.Empty;
             var text = Field(reader, index["text"]);
             if (id.Length == 0)
                 problems.Add(new CsvProblem(name, line, index["id"] + 1, "id", "empty id; every comment needs a unique id."));
@@ -140,7 +163,7 @@ public static class LabelledCsvLoader
                 problems.Add(new CsvProblem(name, line, index["text"] + 1, "text", "empty text; a comment cannot be blank."));
 
             var labels = new bool[Categories.All.Count];
-            foreach (var category in Categories.All)
+            foreach (var category in labelColumns)
             {
                 var column = index[category.Name()];
                 var value = Field(reader, column).Trim();
@@ -154,7 +177,7 @@ public static class LabelledCsvLoader
 
         if (rows.Count == 0 && problems.Count == before)
             problems.Add(new CsvProblem(name, 2, null, "", "the file has a header but no data rows."));
-        return new LoadedFile(path, sha, rows);
+        return new LoadedFile(path, sha, rows, labelColumns);
     }
 
     private static string Field(CsvReader reader, int index) =>

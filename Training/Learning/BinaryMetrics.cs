@@ -20,6 +20,28 @@ public static class BinaryMetrics
         return sum / positives;
     }
 
+    /// <summary>
+    /// Area under the ROC curve: the chance that a random positive scores above a random negative,
+    /// ties counting one half (the Mann–Whitney statistic). NaN without both classes.
+    /// </summary>
+    public static double RocAuc(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
+    {
+        var positives = labels.Count(l => l);
+        var negatives = labels.Count - positives;
+        if (positives == 0 || negatives == 0) return double.NaN;
+        var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
+        double rankSum = 0;
+        for (var k = 0; k < order.Length;)
+        {
+            var end = k;
+            while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[k]]) end++;
+            var averageRank = (k + end) / 2.0 + 1;   // tied scores share their mean rank
+            for (var j = k; j <= end; j++) if (labels[order[j]]) rankSum += averageRank;
+            k = end + 1;
+        }
+        return (rankSum - positives * (positives + 1) / 2.0) / ((double)positives * negatives);
+    }
+
     public readonly record struct Confusion(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)
     {
         public double Precision => TruePositives + FalsePositives == 0 ? double.NaN : (double)TruePositives / (TruePositives + FalsePositives);

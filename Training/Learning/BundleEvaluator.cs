@@ -16,10 +16,11 @@ public static class BundleEvaluator
     public static IReadOnlyList<ScoredRow> Score(NetiquetteScorer scorer, IReadOnlyList<LabelledComment> rows) =>
         scorer.ScoreMany(rows.Select(r => r.ToComment())).Zip(rows, (v, r) => new ScoredRow(r, v)).ToList();
 
-    public static Dictionary<string, CategoryMetrics> Metrics(IReadOnlyList<ScoredRow> scored)
+    /// <summary>Metrics per category; only <paramref name="labelled"/> ones (default: all) when a file labels some categories only.</summary>
+    public static Dictionary<string, CategoryMetrics> Metrics(IReadOnlyList<ScoredRow> scored, IReadOnlyList<Category>? labelled = null)
     {
         var result = new Dictionary<string, CategoryMetrics>();
-        foreach (var category in Categories.All)
+        foreach (var category in labelled ?? Categories.All)
         {
             var probabilities = scored.Select(s => s.Verdict[category].Probability).ToArray();
             var labels = scored.Select(s => s.Row.Label(category)).ToArray();
@@ -33,6 +34,7 @@ public static class BundleEvaluator
                 Recall = Round(flagged.Recall),
                 F1 = Round(flagged.F1),
                 AveragePrecision = Round(BinaryMetrics.AveragePrecision(probabilities, labels)),
+                RocAuc = Round(BinaryMetrics.RocAuc(probabilities, labels)),
                 TruePositives = flagged.TruePositives,
                 FalsePositives = flagged.FalsePositives,
                 FalseNegatives = flagged.FalseNegatives,
@@ -46,20 +48,33 @@ public static class BundleEvaluator
 
     private static double Round(double x) => double.IsNaN(x) ? 0 : Math.Round(x, 4);
 
-    /// <summary>The per-category table printed by train and evaluate.</summary>
+    /// <summary>
+    /// The per-category table printed by train and evaluate. A category without a column in the
+    /// file is shown as absent, and a measure with nothing to measure (precision with no comment
+    /// flagged, AP without positives) as n/a, never as a zero that reads like a failure.
+    /// </summary>
     public static string Table(IReadOnlyDictionary<string, CategoryMetrics> metrics, BundleManifest manifest)
     {
         var lines = new List<string>
         {
-            $"{"category",-11}{"support",8}{"precision",11}{"recall",8}{"F1",7}{"AP",7}{"flag",8}{"remove",8}  learner",
+            $"{"category",-11}{"support",8}{"precision",11}{"recall",8}{"F1",7}{"AP",7}{"ROC AUC",9}{"flag",8}{"remove",8}  learner",
         };
         foreach (var category in Categories.All)
         {
-            var m = metrics[category.Name()];
             var c = manifest.For(category);
             var remove = c.Thresholds.RemoveTargetReached ? c.Thresholds.Remove.ToString("0.000") : "  off";
-            lines.Add($"{category.Name(),-11}{m.Support,8}{m.Precision,11:0.000}{m.Recall,8:0.000}{m.F1,7:0.000}{m.AveragePrecision,7:0.000}{c.Thresholds.Flag,8:0.000}{remove,8}  {c.Learner}");
+            if (!metrics.TryGetValue(category.Name(), out var m))
+            {
+                lines.Add($"{category.Name(),-11}{"absent: no label column in this file",-60}{c.Thresholds.Flag,8:0.000}{remove,8}  {c.Learner}");
+                continue;
+            }
+            var flagged = m.TruePositives + m.FalsePositives > 0;
+            var bothClasses = m.Support > 0 && m.Support < m.Rows;
+            lines.Add($"{category.Name(),-11}{m.Support,8}{Shown(m.Precision, flagged),11}{Shown(m.Recall, m.Support > 0),8}{Shown(m.F1, m.Support > 0),7}" +
+                      $"{Shown(m.AveragePrecision, m.Support > 0),7}{Shown(m.RocAuc, bothClasses),9}{c.Thresholds.Flag,8:0.000}{remove,8}  {c.Learner}");
         }
         return string.Join(Environment.NewLine, lines);
     }
+
+    private static string Shown(double value, bool defined) => defined ? value.ToString("0.000") : "n/a";
 }
