@@ -68,6 +68,73 @@ public class ScoreCommandTests
     }
 
     [Fact]
+    public void An_unquoted_comma_in_a_text_is_an_error_not_a_truncated_comment()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.Write("in.csv", "id,text\nfb-1,Bonne journée\nfb-3,Merci pour rien, gang de caves\n");
+        var output = dir.File("out.csv");
+        var result = CliRunner.Run("score", "--input", input, "--model", TrainedBundle.Shared.Directory, "--output", output);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("in.csv:3", result.Error);
+        Assert.Contains("as many fields as the header", result.Error);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Every_problem_of_the_file_is_listed_before_anything_is_written_to_standard_output()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.Write("in.csv", "id,text\nx1,correct\nx1,même id\nx3,\nx4,\"un, deux\",trois\n");
+        var result = CliRunner.Run("score", "--input", input, "--model", TrainedBundle.Shared.Directory);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Out);
+        Assert.Contains("in.csv:3, column 1 (id): duplicate id 'x1'", result.Error);
+        Assert.Contains("in.csv:4, column 2 (text): empty text", result.Error);
+        Assert.Contains("in.csv:5", result.Error);
+    }
+
+    [Theory]
+    [InlineData("id;text\nx1;Bonjour\n", "separated by semicolons")]
+    [InlineData("id\ttext\nx1\tBonjour\n", "separated by tabs")]
+    public void A_file_saved_with_another_separator_is_named_with_the_fix(string content, string expected)
+    {
+        using var dir = new TempDirectory();
+        var input = dir.Write("in.csv", content);
+        var result = CliRunner.Run("score", "--input", input, "--model", TrainedBundle.Shared.Directory);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, result.Error);
+        Assert.Contains("CSV UTF-8", result.Error);
+    }
+
+    [Theory]
+    [InlineData("windows-1252", "Windows-1252")]
+    [InlineData("utf-16", "UTF-16")]
+    public void A_file_in_another_encoding_is_refused_saying_which(string encoding, string expected)
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        using var dir = new TempDirectory();
+        var input = dir.File("in.csv");
+        var bytes = System.Text.Encoding.GetEncoding(encoding).GetPreamble()
+            .Concat(System.Text.Encoding.GetEncoding(encoding).GetBytes("id,text\nx1,Réponse de la ville\n")).ToArray();
+        File.WriteAllBytes(input, bytes);
+        var result = CliRunner.Run("score", "--input", input, "--model", TrainedBundle.Shared.Directory);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, result.Error);
+    }
+
+    [Fact]
+    public void With_text_adds_the_redacted_comment_as_the_last_column()
+    {
+        using var dir = new TempDirectory();
+        var input = dir.Write("in.csv", "id,text\nx1,\"Appelez au 819 555 0199, merci\"\n");
+        var result = CliRunner.Run("score", "--input", input, "--model", TrainedBundle.Shared.Directory, "--with-text");
+        Assert.True(result.ExitCode == 0, result.All);
+        var lines = result.Out.Trim().Split('\n');
+        Assert.EndsWith("," + ScoreFile.RedactedTextColumn, lines[0]);
+        Assert.EndsWith("\"Appelez au [TÉLÉPHONE], merci\"", lines[1]);
+    }
+
+    [Fact]
     public void Missing_text_column_is_named()
     {
         using var dir = new TempDirectory();

@@ -66,9 +66,8 @@ public sealed class RetrainingCommands
     public int Suggest(string input, string model = RepoPaths.DefaultModel, int count = 200, string? output = null, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
     {
         var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model));
-        var path = RepoPaths.Resolve(input);
-        if (!File.Exists(path)) throw new InputException($"{input}: file not found.");
-        var ranked = LabellingPriority.Rank(scorer, ScoreFile.ReadComments(path), count, cancellationToken);
+        var comments = LabelledCsvLoader.LoadComments(RepoPaths.Resolve(input)).Rows.Select(r => r.ToComment());
+        var ranked = LabellingPriority.Rank(scorer, comments, count, cancellationToken);
         WriteSuggestions(ranked, output);
         if (output is not null) SafeConsole.Error($"{ranked.Count} comments to label written to {output}.");
         return ExitCodes.Success;

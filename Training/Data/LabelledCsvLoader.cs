@@ -5,12 +5,27 @@ using NetiquetteML.Scoring;
 namespace NetiquetteML.Training.Data;
 
 /// <summary>
-/// Reads labelled files of the data contract with CsvHelper and validates them strictly: every
-/// problem (missing column, label other than 0/1, duplicate id, empty text, malformed quoting,
-/// wrong encoding, NUL byte) is collected with file, line and column before anything is trained.
+/// The one strict reader of every input file (train, evaluate, score, suggest, report, compare):
+/// every problem (missing column, label other than 0/1, duplicate id, empty text, malformed
+/// quoting, a row with more or fewer fields than the header, a « ; » or tab separator, wrong
+/// encoding, NUL byte) is collected with file, line and column before anything is trained, scored
+/// or written.
 /// </summary>
 public static class LabelledCsvLoader
 {
+    /// <summary>Which label columns a file must have.</summary>
+    private enum LabelRequirement
+    {
+        /// <summary>All four: a training file.</summary>
+        All,
+
+        /// <summary>At least one: an evaluation file labelled for some categories only.</summary>
+        Some,
+
+        /// <summary>None, and any present are ignored: comments to score or to rank for labelling.</summary>
+        None,
+    }
+
     public static readonly IReadOnlyList<string> RequiredColumns = ["id", "post", "text", .. Categories.All.Select(c => c.Name())];
 
     /// <param name="LabelColumns">The categories the file labels: all of them, except in a file read with <see cref="LoadPartlyLabelled"/>.</param>
@@ -29,17 +44,9 @@ public static class LabelledCsvLoader
         var files = new List<LoadedFile>();
         foreach (var path in paths)
         {
-            var file = Load(path, problems);
+            var file = Load(path, problems, LabelRequirement.All);
             if (file is null) continue;
-            var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach (var row in file.Rows)
-            {
-                if (ids.TryGetValue(row.Id, out var firstLine))
-                    problems.Add(new CsvProblem(row.SourceFile, row.Line, 1, "id",
-                        $"duplicate id '{row.Id}' (first seen on line {firstLine}); ids must be unique."));
-                else
-                    ids[row.Id] = row.Line;
-            }
+            CheckUniqueIds(file, problems);
             files.Add(file);
         }
         if (problems.Count > 0) throw new DataValidationException(problems);
@@ -89,22 +96,35 @@ public static class LabelledCsvLoader
     /// offensive only): it needs <c>id</c>, <c>text</c> and at least one label column; <c>post</c>
     /// may be absent. Labels of absent columns read as 0 and must not be measured: see <see cref="LoadedFile.LabelColumns"/>.
     /// </summary>
-    public static LoadedFile LoadPartlyLabelled(string path)
+    public static LoadedFile LoadPartlyLabelled(string path) => LoadChecked(path, LabelRequirement.Some);
+
+    /// <summary>
+    /// Comments to score or rank (id and text; post optional; label columns ignored), held to the
+    /// same rules as a labelled file: every problem of the whole file is reported before anything
+    /// is scored or written. The rows' labels are all 0 and mean nothing.
+    /// </summary>
+    public static LoadedFile LoadComments(string path) => LoadChecked(path, LabelRequirement.None);
+
+    private static LoadedFile LoadChecked(string path, LabelRequirement labels)
     {
         var problems = new List<CsvProblem>();
-        var file = Load(path, problems, partlyLabelled: true);
+        var file = Load(path, problems, labels);
+        if (file is not null) CheckUniqueIds(file, problems);
         if (problems.Count > 0 || file is null) throw new DataValidationException(problems);
+        return file;
+    }
+
+    private static void CheckUniqueIds(LoadedFile file, List<CsvProblem> problems)
+    {
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in file.Rows)
         {
             if (!seen.TryAdd(row.Id, row.Line))
                 problems.Add(new CsvProblem(row.SourceFile, row.Line, 1, "id", $"duplicate id '{row.Id}' (first seen on line {seen[row.Id]}); ids must be unique."));
         }
-        if (problems.Count > 0) throw new DataValidationException(problems);
-        return file;
     }
 
-    private static LoadedFile? Load(string path, List<CsvProblem> problems, bool partlyLabelled = false)
+    private static LoadedFile? Load(string path, List<CsvProblem> problems, LabelRequirement requirement)
     {
         var name = path;
         if (!File.Exists(path))
@@ -137,17 +157,25 @@ public static class LabelledCsvLoader
             return null;
         }
         var headers = reader.Headers.Select(h => h.Trim()).ToList();
+        if (WrongSeparator(headers) is { } separator)
+        {
+            problems.Add(new CsvProblem(name, 1, null, "",
+                $"the columns are separated by {separator}, not by commas (a file saved by Excel in French as « CSV (séparateur : point-virgule) »). " +
+                "Save it again as « CSV UTF-8 (délimité par des virgules) », or replace the separators by commas."));
+            return null;
+        }
+        var required = requirement == LabelRequirement.All ? RequiredColumns : ["id", "text"];
         var index = new Dictionary<string, int>();
-        foreach (var column in RequiredColumns)
+        foreach (var column in requirement == LabelRequirement.None ? ["id", "post", "text"] : RequiredColumns)
         {
             var i = headers.FindIndex(h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
             if (i >= 0) index[column] = i;
-            else if (!partlyLabelled || column is "id" or "text")
+            else if (required.Contains(column))
                 problems.Add(new CsvProblem(name, 1, null, column,
-                    $"missing column '{column}'. The header must contain: {string.Join(',', RequiredColumns)} (found: {string.Join(',', headers)})."));
+                    $"missing column '{column}'. The header must contain: {string.Join(',', required)} (found: {string.Join(',', headers)})."));
         }
         var labelColumns = Categories.All.Where(c => index.ContainsKey(c.Name())).ToList();
-        if (partlyLabelled && labelColumns.Count == 0)
+        if (requirement == LabelRequirement.Some && labelColumns.Count == 0)
             problems.Add(new CsvProblem(name, 1, null, "", $"no label column; an evaluation file needs at least one of {string.Join(',', Categories.All.Select(c => c.Name()))} (found: {string.Join(',', headers)})."));
         if (problems.Count > before) return null;
 
@@ -194,12 +222,27 @@ public static class LabelledCsvLoader
         _ => $"malformed record ({reason}).",
     };
 
-    /// <summary>Encoding checks CsvHelper does not make: UTF-8 validity and NUL bytes, with their line.</summary>
+    /// <summary>« ; » or a tab when the header is one column holding them: the file was saved with another separator.</summary>
+    private static string? WrongSeparator(List<string> headers)
+    {
+        if (headers.Count != 1) return null;
+        if (headers[0].Contains(';')) return "semicolons (;)";
+        if (headers[0].Contains('\t')) return "tabs";
+        return null;
+    }
+
+    /// <summary>Encoding checks CsvHelper does not make: UTF-8 validity, UTF-16 and NUL bytes, with their line.</summary>
     private static bool CheckBytes(string name, byte[] bytes, List<CsvProblem> problems)
     {
         if (bytes.Length == 0)
         {
             problems.Add(new CsvProblem(name, 1, null, "", $"the file is empty; expected a header row: {string.Join(',', RequiredColumns)}."));
+            return false;
+        }
+        if (bytes.AsSpan().StartsWith(Encoding.Unicode.Preamble) || bytes.AsSpan().StartsWith(Encoding.BigEndianUnicode.Preamble))
+        {
+            problems.Add(new CsvProblem(name, 1, null, "",
+                "the file is UTF-16 text (saved as « Texte Unicode »), not UTF-8. Save it again as « CSV UTF-8 (délimité par des virgules) »."));
             return false;
         }
         var nul = Array.IndexOf(bytes, (byte)0);
