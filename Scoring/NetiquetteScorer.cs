@@ -74,7 +74,7 @@ public sealed class NetiquetteScorer
         var input = CommentFeaturizer.ToModelInput(comment, _posts.Get(comment.Post));
         Span<float> raw = stackalloc float[4];
         RawScores(input, raw);
-        return Decide(comment, raw);
+        return Decide(comment, input.Text, raw);
     }
 
     /// <summary>True when the models run compiled (trees evaluated directly on the feature buffer); false on the ML.NET path.</summary>
@@ -195,12 +195,13 @@ public sealed class NetiquetteScorer
         return results;
     }
 
-    private Verdict Decide(Comment comment, ReadOnlySpan<float> raw)
+    private Verdict Decide(Comment comment, string normalizedText, ReadOnlySpan<float> raw)
     {
         var text = comment.Text ?? string.Empty;
         var scores = new CategoryScore[_categories.Length];
         var action = ModerationAction.Allow;
         var reasons = new List<string>();
+        var townTerms = Policy.Terms.Count == 0 ? [] : Policy.TermsIn(normalizedText).ToList();
 
         var findings = PersonalInfo.Detect(text);
         if (findings.Count > 0 && Policy.PersonalInfoAction > ModerationAction.Allow)
@@ -213,12 +214,20 @@ public sealed class NetiquetteScorer
         {
             var (category, calibration, flag, remove) = _categories[i];
             var probability = calibration.Probability(raw[(int)category]);
-            var flagged = probability >= flag;
-            var aboveRemove = probability >= remove;
+            // A term the town allows in this category (« Foreurs » for commercial) keeps the model from flagging it.
+            var allowedByTown = townTerms.Any(t => t.Rule == TownTermRule.Allow && t.Category == category.Name());
+            var flagged = probability >= flag && !allowedByTown;
+            var aboveRemove = flagged && probability >= remove;
             scores[i] = new CategoryScore(category, probability, flagged, aboveRemove);
             if (!flagged) continue;
             action = Max(action, aboveRemove ? Policy.RemoveThresholdAction : Policy.FlagAction);
             reasons.Add(NetiquetteClauses.CategoryReason(category, probability, aboveRemove));
+        }
+
+        foreach (var term in townTerms.Where(t => t.Rule == TownTermRule.Review))
+        {
+            action = Max(action, ModerationAction.Review);
+            reasons.Add(NetiquetteClauses.TownTermReason(term.Phrase, term.Note));
         }
 
         var shouting = Shouting.Evaluate(text);

@@ -19,6 +19,7 @@ public static class Cli
         var app = ConsoleApp.Create();
         app.Add<NetiquetteCommands>();
         app.Add<RetrainingCommands>();
+        app.Add<ConfirmCommands>();
         app.Add<ReportCommands>();
         app.Add<BenchCommands>();
         await app.RunAsync(args, cancellationToken);

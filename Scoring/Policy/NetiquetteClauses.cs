@@ -35,6 +35,9 @@ public static class NetiquetteClauses
     public static string CategoryReason(Category category, double probability, bool aboveRemove) =>
         string.Create(French, $"{Label(category)} ({(aboveRemove ? "retrait" : "à vérifier")}, probabilité {probability:0.00}) : {For(category)}");
 
+    public static string TownTermReason(string phrase, string? note) =>
+        $"Terme à vérifier selon la liste de la Ville (« {phrase} »){(string.IsNullOrWhiteSpace(note) ? "" : " : " + note)}";
+
     public static string PersonalInfoReason(IEnumerable<PersonalInfoKind> kinds) =>
         $"Renseignements personnels détectés ({string.Join(", ", kinds.Distinct().Select(KindName))}) : {PersonalInfoClause}";
 

@@ -4,8 +4,20 @@ using NetiquetteML.Training.Data;
 
 namespace NetiquetteML.Training.Learning;
 
-/// <summary>One labelled row as the bundle in service judged it.</summary>
-public sealed record ScoredRow(LabelledComment Row, Verdict Verdict);
+/// <summary>One labelled row as a bundle judged it, with the bundle's own thresholds (<paramref name="Bundle"/>).</summary>
+public sealed record ScoredRow(LabelledComment Row, Verdict Verdict, BundleManifest Bundle)
+{
+    /// <summary>
+    /// At or above the bundle's remove threshold (when its precision target was reached), whatever
+    /// the policy: what the model would remove if the town let it, which is what evaluating and
+    /// confirming a remove threshold measures.
+    /// </summary>
+    public bool AboveBundleRemove(Category category)
+    {
+        var thresholds = Bundle.For(category).Thresholds;
+        return thresholds.RemoveTargetReached && Verdict[category].Probability >= thresholds.Remove;
+    }
+}
 
 /// <summary>
 /// Evaluates a loaded bundle through the public scorer, exactly as a moderation app would call
@@ -14,7 +26,7 @@ public sealed record ScoredRow(LabelledComment Row, Verdict Verdict);
 public static class BundleEvaluator
 {
     public static IReadOnlyList<ScoredRow> Score(NetiquetteScorer scorer, IReadOnlyList<LabelledComment> rows) =>
-        scorer.ScoreMany(rows.Select(r => r.ToComment())).Zip(rows, (v, r) => new ScoredRow(r, v)).ToList();
+        scorer.ScoreMany(rows.Select(r => r.ToComment())).Zip(rows, (v, r) => new ScoredRow(r, v, scorer.Bundle.Manifest)).ToList();
 
     /// <summary>Metrics per category; only <paramref name="labelled"/> ones (default: all) when a file labels some categories only.</summary>
     public static Dictionary<string, CategoryMetrics> Metrics(IReadOnlyList<ScoredRow> scored, IReadOnlyList<Category>? labelled = null)
@@ -25,7 +37,7 @@ public static class BundleEvaluator
             var probabilities = scored.Select(s => s.Verdict[category].Probability).ToArray();
             var labels = scored.Select(s => s.Row.Label(category)).ToArray();
             var flagged = BinaryMetrics.At(scored.Select(s => s.Verdict[category].Flagged ? 1.0 : 0.0).ToArray(), labels, 0.5);
-            var removed = BinaryMetrics.At(scored.Select(s => s.Verdict[category].AboveRemove ? 1.0 : 0.0).ToArray(), labels, 0.5);
+            var removed = BinaryMetrics.At(scored.Select(s => s.AboveBundleRemove(category) ? 1.0 : 0.0).ToArray(), labels, 0.5);
             result[category.Name()] = new CategoryMetrics
             {
                 Rows = scored.Count,
