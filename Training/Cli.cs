@@ -1,5 +1,6 @@
 using ConsoleAppFramework;
 using NetiquetteML.Training.Commands;
+using NetiquetteML.Training.Commands.Help;
 
 namespace NetiquetteML.Training;
 
@@ -13,6 +14,17 @@ public static class Cli
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         Environment.ExitCode = 0;
+        // Help is ours, in French and in plain words: the generated one shows C# types and literals.
+        if (CommandHelp.For(args) is { } help)
+        {
+            Console.Out.WriteLine(help);
+            return ExitCodes.Success;
+        }
+        if (CommandHelp.UnknownCommand(args) is { } unknown)
+        {
+            SafeConsole.Error("erreur : " + unknown);
+            return ExitCodes.InvalidInput;
+        }
         // Ctrl+C cancels the token; an ML.NET fit only notices between steps, so give it time to
         // stop cleanly (temporary folders removed, bundle in service untouched) before a forced exit.
         ConsoleApp.Timeout = TimeSpan.FromMinutes(2);
