@@ -88,6 +88,22 @@ public class TrainCommandTests
     }
 
     [Fact]
+    public void Training_over_a_bundle_archives_it_first_so_rollback_restores_it()
+    {
+        using var dir = new TempDirectory();
+        var bundle = dir.File("netiquette");
+        CopyDirectory(TrainedBundle.Shared.Directory, bundle);
+        var before = Hashes(bundle);
+        var train = CliRunner.Run("train", "--data", TrainedBundle.Shared.DataFile, "--output", bundle, "--folds", "2", "--learners", "SdcaLogisticRegression");
+        Assert.True(train.ExitCode == 0, train.All);
+        Assert.Contains("archived as", train.Out);
+        var archived = Assert.Single(Directory.GetDirectories(dir.File("archive")));
+        Assert.Equal(before, Hashes(archived));
+        Assert.True(CliRunner.Run("rollback", "--champion", bundle).ExitCode == 0);
+        Assert.Equal(before, Hashes(bundle));
+    }
+
+    [Fact]
     public void Help_describes_the_commands()
     {
         var result = CliRunner.Run("train", "--help");

@@ -86,14 +86,42 @@ public class RetrainingTests
 
         var promote = CliRunner.Run("promote", "--challenger", Challengers.BetterBundle, "--champion", champion, "--data", Challengers.HeldOutFile, "--tolerance", WorkflowTolerance);
         Assert.True(promote.ExitCode == 0, promote.All);
-        Assert.Equal(TrainCommandTests.Hashes(Challengers.BetterBundle), TrainCommandTests.Hashes(champion));
+        Assert.Equal(ModelFiles(Challengers.BetterBundle), ModelFiles(champion));
+        // In service it carries the service's name, so reports keep comparing with the previous bundle in service.
+        Assert.Equal("netiquette", ModelBundle.ReadVerifiedManifest(champion).Name);
         var archived = Assert.Single(Directory.GetDirectories(Path.Combine(dir.Path, "Models", "archive")));
         Assert.Equal(before, TrainCommandTests.Hashes(archived));
+
+        // Promoting the same challenger again changes nothing and archives nothing.
+        var again = CliRunner.Run("promote", "--challenger", Challengers.BetterBundle, "--champion", champion, "--data", Challengers.HeldOutFile, "--tolerance", WorkflowTolerance);
+        Assert.True(again.ExitCode == 0, again.All);
+        Assert.Contains("already the bundle in service", again.Out);
+        Assert.Single(Directory.GetDirectories(Path.Combine(dir.Path, "Models", "archive")));
 
         var rollback = CliRunner.Run("rollback", "--champion", champion);
         Assert.True(rollback.ExitCode == 0, rollback.All);
         Assert.Equal(before, TrainCommandTests.Hashes(champion));
         Assert.NotNull(NetiquetteScorer.Load(champion));
+    }
+
+    private static Dictionary<string, string> ModelFiles(string bundle) =>
+        TrainCommandTests.Hashes(bundle).Where(kv => !kv.Key.EndsWith(BundleManifest.FileName)).ToDictionary();
+
+    [Fact]
+    public void Compare_shows_the_true_labels_of_changed_decisions_and_can_list_them_all()
+    {
+        var some = CliRunner.Run("compare", "--challenger", Challengers.WorseBundle, "--champion", TrainedBundle.Shared.Directory, "--data", Challengers.HeldOutFile);
+        var all = CliRunner.Run("compare", "--challenger", Challengers.WorseBundle, "--champion", TrainedBundle.Shared.Directory, "--data", Challengers.HeldOutFile, "--all");
+        var changedLine = new System.Text.RegularExpressions.Regex(@"^  (\S+): (Allow|Review|Remove) -> (Allow|Review|Remove)  \[([a-z_,]+)\]", System.Text.RegularExpressions.RegexOptions.Multiline);
+        var listed = changedLine.Matches(all.Out);
+        var count = int.Parse(System.Text.RegularExpressions.Regex.Match(all.Out, @"(\d+) comment\(s\) change action").Groups[1].Value);
+        Assert.True(count > 30, $"only {count} changes: the shuffled challenger should change many");
+        Assert.Equal(count, listed.Count);
+        Assert.Equal(30, changedLine.Matches(some.Out).Count);
+        Assert.Contains("--all lists them all", some.Out);
+        var rows = LabelledCsvLoader.LoadOne(Challengers.HeldOutFile).Rows.ToDictionary(r => r.Id);
+        foreach (System.Text.RegularExpressions.Match m in listed)
+            Assert.Equal(BundleComparison.TrueLabels(rows[m.Groups[1].Value]), m.Groups[4].Value);
     }
 
     [Fact]

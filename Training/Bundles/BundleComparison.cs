@@ -41,8 +41,8 @@ public sealed record BundleComparison(
         return new BundleComparison(rows.Count, a, b, changed, regressions);
     }
 
-    /// <summary>The comparison table and changed verdicts, in redacted text.</summary>
-    public IEnumerable<string> Describe(int maxChanged = 30)
+    /// <summary>The comparison table and changed verdicts, each with its true labels, in redacted text; <paramref name="maxChanged"/> null lists them all.</summary>
+    public IEnumerable<string> Describe(int? maxChanged = 30)
     {
         yield return $"{Rows} comments, metrics at each bundle's own flag threshold (champion -> challenger):";
         yield return $"{"category",-11}{"precision",-27}{"recall",-27}{"F1",-27}{"AP",-27}";
@@ -51,12 +51,17 @@ public sealed record BundleComparison(
             var (x, y) = (Champion[c], Challenger[c]);
             yield return $"{c,-11}{Cell(x.Precision, y.Precision),-27}{Cell(x.Recall, y.Recall),-27}{Cell(x.F1, y.F1),-27}{Cell(x.AveragePrecision, y.AveragePrecision),-27}";
         }
-        yield return $"{Changed.Count} comment(s) change action:";
-        foreach (var (before, after) in Changed.Take(maxChanged))
-            yield return $"  {before.Row.Id}: {before.Verdict.Action} -> {after.Verdict.Action}  « {ReportAnalysis.Shorten(after.Verdict.RedactedText, 90)} »";
-        if (Changed.Count > maxChanged) yield return $"  ... and {Changed.Count - maxChanged} more.";
+        yield return $"{Changed.Count} comment(s) change action (true labels in brackets):";
+        var shown = maxChanged ?? Changed.Count;
+        foreach (var (before, after) in Changed.Take(shown))
+            yield return $"  {before.Row.Id}: {before.Verdict.Action} -> {after.Verdict.Action}  [{TrueLabels(before.Row)}]  « {ReportAnalysis.Shorten(after.Verdict.RedactedText, 90)} »";
+        if (Changed.Count > shown) yield return $"  ... and {Changed.Count - shown} more (--all lists them all).";
         yield return Passes ? "verdict: the challenger does not regress." : "verdict: REGRESSION — " + string.Join("; ", Regressions);
     }
+
+    /// <summary>The categories a person labelled the comment with, « acceptable » when none.</summary>
+    public static string TrueLabels(LabelledComment row) =>
+        Categories.All.Where(row.Label).Select(c => c.Name()).ToList() is { Count: > 0 } labels ? string.Join(",", labels) : "acceptable";
 
     private static string Cell(double a, double b) => $"{a:0.000} -> {b:0.000} ({b - a:+0.000;-0.000;+0.000})";
 }

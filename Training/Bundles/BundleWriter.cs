@@ -17,7 +17,22 @@ public static class BundleWriter
 {
     public static string ToolVersion => typeof(BundleWriter).Assembly.GetName().Version?.ToString() ?? "0.0.0";
 
+    /// <summary>
+    /// Writes, verifies and swaps in the bundle; a bundle already at <paramref name="destination"/> is
+    /// first archived under Models/archive/ (<see cref="BundleArchive.Archive"/>), so training over the
+    /// bundle in service can be undone with <c>rollback</c>. <see cref="Written.Archived"/> names the archive.
+    /// </summary>
     public static (BundleManifest Manifest, Dictionary<string, CategoryMetrics> TestMetrics) Write(
+        TrainedModel trained, IReadOnlyList<LabelledCsvLoader.LoadedFile> data, string destination, string name,
+        CancellationToken cancellationToken = default, bool preferLatest = false)
+    {
+        var written = WriteArchiving(trained, data, destination, name, cancellationToken, preferLatest);
+        return (written.Manifest, written.TestMetrics);
+    }
+
+    public sealed record Written(BundleManifest Manifest, Dictionary<string, CategoryMetrics> TestMetrics, string? Archived);
+
+    public static Written WriteArchiving(
         TrainedModel trained, IReadOnlyList<LabelledCsvLoader.LoadedFile> data, string destination, string name,
         CancellationToken cancellationToken = default, bool preferLatest = false)
     {
@@ -65,8 +80,9 @@ public static class BundleWriter
             ModelBundle.ReadVerifiedManifest(temp);
             cancellationToken.ThrowIfCancellationRequested();
 
+            var archived = BundleArchive.Archive(full);
             BundleStore.Replace(temp, full);
-            return (manifest, metrics);
+            return new Written(manifest, metrics, archived);
         }
         finally
         {

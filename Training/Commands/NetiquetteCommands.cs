@@ -51,7 +51,8 @@ public sealed class NetiquetteCommands
         };
         var trained = new ModelTrainer(options, SafeConsole.Out).Train(rows, cancellationToken);
         var destination = RepoPaths.Resolve(output);
-        var (manifest, metrics) = BundleWriter.Write(trained, loaded, destination, Path.GetFileName(Path.GetFullPath(destination)), cancellationToken, preferLatest);
+        var (manifest, metrics, archived) = BundleWriter.WriteArchiving(trained, loaded, destination, Path.GetFileName(Path.GetFullPath(destination)), cancellationToken, preferLatest);
+        if (archived is not null) SafeConsole.Out($"\nThe bundle that was in {destination} is archived as {archived} (undo with `rollback`).");
 
         SafeConsole.Out($"\nBundle written to {destination} (data SHA-256 {manifest.TrainingData.Sha256[..12]}…).");
         SafeConsole.Out($"Held-out test split ({manifest.Split.TestRows} comments under {manifest.Split.TestPosts} posts never seen in training), at the flag threshold:");
@@ -81,8 +82,9 @@ public sealed class NetiquetteCommands
     /// <param name="model">Bundle folder.</param>
     /// <param name="output">Output CSV (default: standard output). Written to a temporary file, then moved.</param>
     /// <param name="policy">JSON file overriding the moderation policy.</param>
+    /// <param name="withText">With --input: add a last column redacted_text, the comment with personal information replaced, so a person can read the verdicts without the input beside them.</param>
     public int Score(string? input = null, string? text = null, string? post = null, string model = RepoPaths.DefaultModel,
-        string? output = null, string? policy = null, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
+        string? output = null, string? policy = null, bool withText = false, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
     {
         if ((input is null) == (text is null)) throw new InputException("give either --input FILE.csv or --text \"comment\".");
         var moderation = policy is null ? null : ModerationPolicy.FromJsonFile(policy);
@@ -92,7 +94,7 @@ public sealed class NetiquetteCommands
             SafeConsole.Out(VerdictText.Describe(scorer.Score(new Comment(text, post))));
             return ExitCodes.Success;
         }
-        var count = ScoreFile.Run(scorer, input!, output, cancellationToken);
+        var count = ScoreFile.Run(scorer, input!, output, withText, cancellationToken);
         if (output is not null) SafeConsole.Error($"{count} comments scored to {output}.");
         return ExitCodes.Success;
     });

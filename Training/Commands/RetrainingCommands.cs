@@ -16,10 +16,11 @@ public sealed class RetrainingCommands
     /// <param name="champion">The bundle in service.</param>
     /// <param name="data">Labelled CSV to compare on (default: the challenger's held-out rows that the champion did not train on).</param>
     /// <param name="tolerance">Largest drop of average precision or of F1 at the flag threshold, per category, that is not a regression.</param>
-    public int Compare(string challenger, string champion = RepoPaths.DefaultModel, string? data = null, double tolerance = 0.02) => CommandGuard.Run(() =>
+    /// <param name="all">List every comment whose action changed (default: the first 30).</param>
+    public int Compare(string challenger, string champion = RepoPaths.DefaultModel, string? data = null, double tolerance = 0.02, bool all = false) => CommandGuard.Run(() =>
     {
         var comparison = RunComparison(challenger, champion, data, tolerance);
-        foreach (var line in comparison.Describe()) SafeConsole.Out(line);
+        foreach (var line in comparison.Describe(all ? null : 30)) SafeConsole.Out(line);
         return comparison.Passes ? ExitCodes.Success : ExitCodes.Regression;
     });
 
@@ -44,6 +45,11 @@ public sealed class RetrainingCommands
             }
         }
         var archived = BundleArchive.Promote(RepoPaths.Resolve(challenger), championPath);
+        if (archived is null)
+        {
+            SafeConsole.Out($"{challenger} is already the bundle in service at {championPath}: nothing to do, nothing archived.");
+            return ExitCodes.Success;
+        }
         SafeConsole.Out($"promoted {challenger} to {championPath}" + (archived.Length > 0 ? $"; previous bundle archived as {archived} (undo with `rollback`)." : "."));
         return ExitCodes.Success;
     });

@@ -49,6 +49,7 @@ public static class HelpTexts
         ["compare/--champion"] = "dossier du modèle en service",
         ["compare/--data"] = "fichier CSV étiqueté sur lequel comparer",
         ["compare/--tolerance"] = "perte permise de précision moyenne ou de F1 avant de parler de régression",
+        ["compare/--all"] = "lister tous les commentaires dont la décision change (sinon : les 30 premiers)",
         ["promote/--challenger"] = "dossier du modèle candidat",
         ["promote/--champion"] = "dossier du modèle en service",
         ["promote/--data"] = "fichier CSV étiqueté sur lequel comparer",
