@@ -57,6 +57,6 @@ public sealed class DataValidationException(IReadOnlyList<CsvProblem> problems)
     {
         var lines = problems.Take(MaxShown).Select(p => "  " + p);
         var more = problems.Count > MaxShown ? $"\n  ... and {problems.Count - MaxShown} more problem(s)." : "";
-        return $"{problems.Count} problem(s) in the input; nothing was trained or written:\n{string.Join('\n', lines)}{more}";
+        return $"{problems.Count} problem(s) in the input; nothing was done (no model trained, no file written):\n{string.Join('\n', lines)}{more}";
     }
 }
