@@ -77,6 +77,15 @@ public class NotebookTests(ITestOutputHelper output)
         Assert.Throws<InputException>(() => NotebookSession.Open(["--model", TrainedBundle.Shared.Directory, "--count", "5"]));
     }
 
+    [Fact]
+    public void A_notebook_asked_for_help_prints_its_options_in_french_and_succeeds()
+    {
+        var help = Assert.Throws<HelpShownException>(() => NotebookSession.Open(["--help"], "count", "category"));
+        Assert.Contains("--model DOSSIER", help.Message);
+        Assert.Contains("--count VALEUR", help.Message);
+        Assert.Equal(ExitCodes.Success, CommandGuard.Run(() => NotebookSession.Open(["-h"]) is null ? 1 : 1));
+    }
+
     /// <summary>The notebooks build their referenced projects in the configuration the tests were built in, so nothing is rebuilt.</summary>
     private const string Configuration =
 #if DEBUG

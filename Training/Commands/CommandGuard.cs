@@ -12,6 +12,11 @@ public static class CommandGuard
         {
             return body();
         }
+        catch (HelpShownException e)
+        {
+            Console.Out.WriteLine(e.Message);
+            return ExitCodes.Success;
+        }
         catch (DataValidationException e)
         {
             SafeConsole.Error("error: " + e.Message);
@@ -40,6 +45,9 @@ public static class CommandGuard
         }
     }
 }
+
+/// <summary>Help was asked for (--help): its text is printed and the run ends successfully.</summary>
+public sealed class HelpShownException(string help) : Exception(help);
 
 /// <summary>A user error in a command's input that is not a labelled-file problem (e.g. a score input file).</summary>
 public sealed class InputException(string message) : Exception(message);

@@ -31,6 +31,7 @@ public sealed class NotebookSession
     public static NotebookSession Open(string[] args, params string[] extraOptions)
     {
         var known = new HashSet<string>(["model", "data", .. extraOptions], StringComparer.Ordinal);
+        if (args.Any(a => a is "--help" or "-h" or "-?")) throw new HelpShownException(Usage(extraOptions));
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
@@ -46,6 +47,14 @@ public sealed class NotebookSession
         if (data.Rows.Count == 0) throw new InputException("no labelled comment to examine.");
         return new NotebookSession(scorer, data, BundleEvaluator.Score(scorer, data.Rows), options);
     }
+
+    /// <summary>What a notebook accepts, in French: the shared options and its own.</summary>
+    public static string Usage(IEnumerable<string> extraOptions) =>
+        "Options du carnet :\n" +
+        "  --model DOSSIER   modèle à examiner (par défaut : Models/netiquette)\n" +
+        "  --data FICHIER    commentaires étiquetés (par défaut : les commentaires de test du modèle)\n" +
+        string.Concat(extraOptions.Select(o => $"  --{o} VALEUR\n")) +
+        "Exemple : dotnet run notebooks/errors.cs -- --data Evaluation/independent.csv";
 
     /// <summary>The value of one of the notebook's own options, or <paramref name="fallback"/>.</summary>
     public string? Option(string name, string? fallback = null) => _options.TryGetValue(name, out var value) ? value : fallback;
