@@ -18,6 +18,7 @@ internal static class SpelledPhoneScanner
 
     public static void Scan(string s, AllowList allow, List<Candidate> output)
     {
+        if (!MayHoldOne(s)) return;
         Span<char> digits = stackalloc char[11];
         var i = 0;
         while (i < s.Length)
@@ -49,6 +50,26 @@ internal static class SpelledPhoneScanner
             }
             i = NextWordStart(s, start);
         }
+    }
+
+    // Digit words that a spelled number of ten digits can hardly do without (all but « un » and « six »).
+    private static readonly System.Buffers.SearchValues<string> LongDigitWords = System.Buffers.SearchValues.Create(
+        ["zéro", "zero", "deux", "trois", "quatre", "cinq", "sept", "huit", "neuf"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Most comments hold neither four lone digits nor a digit word: they are passed over without
+    /// trying every word start, which is what the scan costs.
+    /// </summary>
+    private static bool MayHoldOne(string s)
+    {
+        if (s.AsSpan().ContainsAny(LongDigitWords)) return true;
+        var lone = 0;
+        for (var i = s.AsSpan().IndexOfAnyInRange('0', '9'); i >= 0 && i < s.Length; i++)
+        {
+            if (!TextScan.IsDigit(s[i])) continue;
+            if ((i == 0 || !char.IsLetterOrDigit(s[i - 1])) && (i + 1 == s.Length || !char.IsLetterOrDigit(s[i + 1])) && ++lone >= 4) return true;
+        }
+        return false;
     }
 
     /// <summary>Ten digits of a North American number (area code and exchange not starting with 0 or 1), or eleven starting with 1.</summary>
