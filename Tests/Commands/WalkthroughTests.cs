@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using CsvHelper;
+using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Tests.Support;
+
+namespace NetiquetteML.Tests.Commands;
+
+/// <summary>
+/// The README's first steps for the town's staff, run as written: every `netiquette` line of the
+/// block, in order, in a copy of the repository's layout (the tool is the same code as
+/// <see cref="Training.Cli"/>). The labelling step is done by the test, from the corpus's labels.
+/// </summary>
+[Collection(CliCollection.Name)]
+public class WalkthroughTests
+{
+    private static IReadOnlyList<string> WalkthroughLines()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
+        var section = readme[readme.IndexOf("## First steps for the town's staff", StringComparison.Ordinal)..];
+        var block = Regex.Match(section, "```bash\n(.*?)```", RegexOptions.Singleline).Groups[1].Value;
+        return block.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+    }
+
+    /// <summary>« netiquette score --text "a b" # comment » → ["score", "--text", "a b"].</summary>
+    private static string[] Arguments(string line)
+    {
+        var code = Regex.Replace(line, @"\s+#.*$", "");
+        return Regex.Matches(code, "\"([^\"]*)\"|(\\S+)").Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Skip(1).ToArray();
+    }
+
+    [Fact]
+    public void The_readme_walkthrough_runs_end_to_end()
+    {
+        var lines = WalkthroughLines();
+        Assert.StartsWith("dotnet pack Training", lines[0]);
+        Assert.StartsWith("dotnet tool install --global --add-source artifacts NetiquetteML.Tool", lines[1]);
+        var commands = lines.Where(l => l.StartsWith("netiquette ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["score", "score", "suggest", "train", "compare", "promote", "rollback"], commands.Select(c => Arguments(c)[0]));
+
+        using var dir = new TempDirectory();
+        File.WriteAllText(Path.Combine(dir.Path, "NetiquetteML.sln"), "");
+        Directory.CreateDirectory(Path.Combine(dir.Path, "Data"));
+        TrainCommandTests.CopyDirectory(Repo.Lexicons, Path.Combine(dir.Path, "Data", "lexicons"));
+        var rows = TrainedBundle.Shared.Rows;
+        SampleCsv.Write(Path.Combine(dir.Path, "Data", "comments.csv"), rows.Where((_, i) => i % 5 != 0));
+        var export = rows.Where((_, i) => i % 5 == 0).ToDictionary(r => "page-" + r.Id);
+        File.WriteAllLines(Path.Combine(dir.Path, "export-page.csv"),
+            ["id,post,text", .. export.Select(kv => $"{kv.Key},{Quote(kv.Value.Post)},{Quote(kv.Value.Text)}")]);
+        TrainCommandTests.CopyDirectory(TrainedBundle.Shared.Directory, Path.Combine(dir.Path, "Models", "netiquette"));
+        var inService = TrainCommandTests.Hashes(Path.Combine(dir.Path, "Models", "netiquette"));
+
+        var previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(dir.Path);
+        try
+        {
+            foreach (var command in commands)
+            {
+                var args = Arguments(command);
+                if (args[0] == "train") args = [.. args, "--folds", "2", "--learners", "SdcaLogisticRegression"];
+                var result = CliRunner.Run(args);
+                Assert.True(result.ExitCode == 0, $"{command}\n{result.All}");
+                if (args[0] == "suggest") LabelLikeStaff(Path.Combine(dir.Path, "Data", "labels-2026-12.csv"), export);
+                if (args[0] == "train") Assert.Equal(inService, TrainCommandTests.Hashes(Path.Combine(dir.Path, "Models", "netiquette")));
+                if (args[0] == "compare") Assert.Contains("change action", result.Out);
+                if (args[0] == "promote") Assert.Equal("netiquette", ModelBundle.ReadVerifiedManifest(Path.Combine(dir.Path, "Models", "netiquette")).Name);
+            }
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(previous);
+        }
+        Assert.True(File.Exists(Path.Combine(dir.Path, "decisions.csv")));
+        Assert.Equal(inService, TrainCommandTests.Hashes(Path.Combine(dir.Path, "Models", "netiquette")));
+    }
+
+    /// <summary>Fills the four empty label columns of suggest's file, as a person would, from the corpus's own labels.</summary>
+    private static void LabelLikeStaff(string path, IReadOnlyDictionary<string, NetiquetteML.Training.Data.LabelledComment> truth)
+    {
+        var labelled = new List<string> { "id,post,text,offensive,off_topic,political,commercial" };
+        using (var reader = CsvReader.FromFile(path, new CsvReaderOptions { Separator = ',' }))
+        {
+            reader.ReadHeader();
+            while (reader.Read())
+            {
+                var row = truth[reader.GetString(0)!];
+                labelled.Add($"{row.Id.Replace("page-", "")}x,{Quote(row.Post)},{Quote(row.Text)}," +
+                             $"{(row.Offensive ? 1 : 0)},{(row.OffTopic ? 1 : 0)},{(row.Political ? 1 : 0)},{(row.Commercial ? 1 : 0)}");
+            }
+        }
+        File.WriteAllLines(path, labelled);
+    }
+
+    private static string Quote(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+}
