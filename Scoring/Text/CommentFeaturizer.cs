@@ -86,6 +86,8 @@ public static class CommentFeaturizer
         Add([TextNormalizer.MoneyToken], WordClass.Amount);
         Add([TextNormalizer.EmailToken, TextNormalizer.PhoneToken], WordClass.Contact);
         Add([TextNormalizer.MentionToken], WordClass.Mention);
+        // The town's own contacts argue for a municipal matter, not for an ad.
+        Add([TextNormalizer.TownPhoneToken, TextNormalizer.TownEmailToken, TextNormalizer.TownUrlToken], WordClass.Municipal);
         return classes.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 

@@ -34,6 +34,12 @@ public enum LexiconCategory
 
     /// <summary>Words of exclusion and hatred (« retourne chez vous », « je déteste », « pas leur place »).</summary>
     Exclusion,
+
+    /// <summary>
+    /// Words of church life (église, paroisse, messe, sacristie, patrimoine religieux): with a
+    /// <see cref="ChurchWord"/>, they tell a restored tabernacle from a sacre.
+    /// </summary>
+    ChurchContext,
 }
 
 /// <summary>

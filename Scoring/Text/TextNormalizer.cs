@@ -30,6 +30,11 @@ public static class TextNormalizer
     public const string PhoneToken = "xxtelephone";
     public const string MentionToken = "xxmention";
 
+    // The town's own contacts (its telephone number, any address at its domain, its web site).
+    public const string TownPhoneToken = "xxtelephoneville";
+    public const string TownEmailToken = "xxcourrielville";
+    public const string TownUrlToken = "xxurlville";
+
     /// <summary>Longest input looked at; longer comments are cut so one huge paste cannot stall a model.</summary>
     public const int MaxInputLength = 20_000;
 

@@ -5,6 +5,9 @@ namespace NetiquetteML.Scoring.Text;
 /// <summary>
 /// Replaces spans whose exact value carries no meaning for the models (a URL, an e-mail, an
 /// amount, a number) with a stable token, so the models learn "a link" rather than one link.
+/// The town's own telephone number, e-mail domain and web site get tokens of their own: « appelez
+/// la ville au 819 737-2296 » is the opposite of an ad, and one token for every number made the
+/// models read it as one.
 /// </summary>
 internal static class Tokenizer
 {
@@ -39,16 +42,55 @@ internal static class Tokenizer
     /// </remarks>
     public static string ReplaceSpecialSpans(string text)
     {
-        if (MayHoldEmail(text)) text = Email.Replace(text, " " + TextNormalizer.EmailToken + " ");
-        if (MayHoldUrl(text)) text = Url.Replace(text, " " + TextNormalizer.UrlToken + " ");
+        if (MayHoldEmail(text)) text = Email.Replace(text, static m => IsTowns(m.Value) ? TownEmail : AnyEmail);
+        if (MayHoldUrl(text)) text = Url.Replace(text, static m => IsTowns(m.Value) ? TownUrl : AnyUrl);
         var digits = HasDigit(text);
         if (digits)
         {
-            text = Phone.Replace(text, " " + TextNormalizer.PhoneToken + " ");
+            text = Phone.Replace(text, static m => IsTownPhone(m.ValueSpan) ? TownPhone : AnyPhone);
             text = Money.Replace(text, " " + TextNormalizer.MoneyToken + " ");
         }
         if (text.Contains('@')) text = Mention.Replace(text, " " + TextNormalizer.MentionToken + " ");
         return digits ? Number.Replace(text, " " + TextNormalizer.NumberToken + " ") : text;
+    }
+
+    private static readonly string AnyEmail = " " + TextNormalizer.EmailToken + " ";
+    private static readonly string TownEmail = " " + TextNormalizer.TownEmailToken + " ";
+    private static readonly string AnyUrl = " " + TextNormalizer.UrlToken + " ";
+    private static readonly string TownUrl = " " + TextNormalizer.TownUrlToken + " ";
+    private static readonly string AnyPhone = " " + TextNormalizer.PhoneToken + " ";
+    private static readonly string TownPhone = " " + TextNormalizer.TownPhoneToken + " ";
+
+    /// <summary>The town's number as the phone pattern reads it: its ten digits (fixed in the normaliser, so training and scoring agree).</summary>
+    private const string TownPhoneDigits = "8197372296";
+
+    /// <summary>An e-mail or a link at the town's domain (« ville.senneterre.qc.ca »), however it is spaced or bracketed.</summary>
+    private static bool IsTowns(string value)
+    {
+        Span<char> compact = stackalloc char[Math.Min(value.Length, 256)];
+        var length = 0;
+        foreach (var c in value)
+        {
+            if (length == compact.Length) break;
+            if (!char.IsWhiteSpace(c)) compact[length++] = char.ToLowerInvariant(c);
+        }
+        var text = compact[..length];
+        return text.Contains("senneterre.qc.ca", StringComparison.Ordinal) || text.Contains("senneterre[dot]qc", StringComparison.Ordinal)
+            || text.Contains("senneterre(dot)qc", StringComparison.Ordinal);
+    }
+
+    private static bool IsTownPhone(ReadOnlySpan<char> value)
+    {
+        Span<char> digits = stackalloc char[16];
+        var length = 0;
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiDigit(c)) continue;
+            if (length == digits.Length) return false;
+            digits[length++] = c;
+        }
+        var national = length == 11 && digits[0] == '1' ? digits[1..length] : digits[..length];
+        return national.SequenceEqual(TownPhoneDigits);
     }
 
     private static bool MayHoldEmail(string text) =>

@@ -110,5 +110,7 @@ public class LexiconTests
         var counts = Counts(Shipped, "Le calice, le ciboire et le tabernacle de l'église Saint-Marc");
         Assert.Equal(0, counts[(int)LexiconCategory.Sacre]);
         Assert.Equal(3, counts[(int)LexiconCategory.ChurchWord]);
+        Assert.Equal(1, counts[(int)LexiconCategory.ChurchContext]);
+        Assert.Equal(0, Counts(Shipped, "Tabarnak de calice que c'est long")[(int)LexiconCategory.ChurchContext]);
     }
 }
