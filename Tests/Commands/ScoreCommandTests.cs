@@ -134,6 +134,19 @@ public class ScoreCommandTests
         Assert.EndsWith("\"Appelez au [TÉLÉPHONE], merci\"", lines[1]);
     }
 
+    [Theory]
+    [InlineData("erreur : le fichier ne respecte pas le format attendu", "score", "--input", "absent.csv")]
+    [InlineData("erreur : entrée invalide", "score")]
+    [InlineData("erreur : le modèle (bundle) est absent", "score", "--text", "allo", "--model", "pas-de-modele")]
+    public void An_error_says_first_in_french_what_happened_then_the_english_details(string french, params string[] args)
+    {
+        var result = CliRunner.Run(args);
+        Assert.Equal(args.Contains("--model") ? 2 : 1, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith(french, lines[0]);
+        Assert.StartsWith("error: ", lines[1]);
+    }
+
     [Fact]
     public void Missing_text_column_is_named()
     {

@@ -3,7 +3,11 @@ using NetiquetteML.Training.Data;
 
 namespace NetiquetteML.Training.Commands;
 
-/// <summary>Turns every failure into a clear, redacted message and an exit code: never a stack trace for a user error.</summary>
+/// <summary>
+/// Turns every failure into a clear, redacted message and an exit code: never a stack trace for a
+/// user error. The first line says in French what happened and what to do; the English details
+/// that follow (file:line:column and the problem) are kept for logs and for developers.
+/// </summary>
 public static class CommandGuard
 {
     public static int Run(Func<int> body)
@@ -19,26 +23,31 @@ public static class CommandGuard
         }
         catch (DataValidationException e)
         {
+            SafeConsole.Error($"erreur : le fichier ne respecte pas le format attendu ({e.Problems.Count} problème(s), avec fichier, ligne et colonne ci-dessous) ; rien n'a été fait. Voir docs/labelling-guide.md.");
             SafeConsole.Error("error: " + e.Message);
             return ExitCodes.InvalidInput;
         }
         catch (InputException e)
         {
+            SafeConsole.Error("erreur : entrée invalide ; corrigez ce qui suit puis relancez (aide : --help).");
             SafeConsole.Error("error: " + e.Message);
             return ExitCodes.InvalidInput;
         }
         catch (BundleException e)
         {
+            SafeConsole.Error("erreur : le modèle (bundle) est absent, abîmé ou d'une autre version ; réentraînez-le (train) ou restaurez-le (rollback).");
             SafeConsole.Error("error: invalid model bundle: " + e.Message);
             return ExitCodes.InvalidBundle;
         }
         catch (OperationCanceledException)
         {
+            SafeConsole.Error("annulé : rien n'a été remplacé ; le modèle en service est inchangé.");
             SafeConsole.Error("cancelled: nothing was replaced; the bundle in service is unchanged.");
             return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
+            SafeConsole.Error("erreur : l'opération n'a pas pu se faire (fichier, dossier ou réglage) ; le détail suit.");
             SafeConsole.Error($"error: {e.Message}");
             if (Environment.GetEnvironmentVariable("NETIQUETTE_DEBUG") == "1") SafeConsole.Error(e.ToString());
             return ExitCodes.InvalidInput;
