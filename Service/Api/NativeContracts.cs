@@ -13,6 +13,13 @@ public sealed record ModerateBatchRequest(List<ModerateRequest?>? Comments);
 /// <summary>A category's calibrated probability and the thresholds it reached.</summary>
 public sealed record CategoryResult(double Probability, bool Flagged, bool RemoveThresholdReached);
 
+/// <summary>The four categories of the labelling guide, under their data-contract names.</summary>
+public sealed record CategoriesBody(
+    CategoryResult Offensive,
+    [property: System.Text.Json.Serialization.JsonPropertyName("off_topic")] CategoryResult OffTopic,
+    CategoryResult Political,
+    CategoryResult Commercial);
+
 /// <summary>A piece of personal information: kind, offsets in UTF-16 code units of the text sent, confidence.</summary>
 public sealed record FindingResult(string Kind, int Start, int End, int Length, double Confidence);
 
@@ -26,7 +33,7 @@ public sealed record BundleBody(string Name, string Version, DateTimeOffset Trai
 public sealed record VerdictBody(
     string? Id,
     string Action,
-    Dictionary<string, CategoryResult> Categories,
+    CategoriesBody Categories,
     List<FindingResult> PersonalInfo,
     ShoutingResultBody Shouting,
     IReadOnlyList<string> Reasons,

@@ -11,9 +11,8 @@ public static class VerdictMapping
 
     public static VerdictBody ToBody(this Verdict verdict, BundleBody? bundle)
     {
-        var categories = new Dictionary<string, CategoryResult>(verdict.Categories.Count);
-        foreach (var score in verdict.Categories)
-            categories[score.Category.Name()] = new CategoryResult(Math.Round(score.Probability, 4), score.Flagged, score.AboveRemove);
+        var categories = new CategoriesBody(Result(verdict[Category.Offensive]), Result(verdict[Category.OffTopic]),
+            Result(verdict[Category.Political]), Result(verdict[Category.Commercial]));
         var findings = new List<FindingResult>(verdict.PersonalInfo.Count);
         foreach (var f in verdict.PersonalInfo)
             findings.Add(new FindingResult(KindName(f.Kind), f.Start, f.End, f.Length, Math.Round(f.Confidence, 3)));
@@ -21,6 +20,8 @@ public static class VerdictMapping
         return new VerdictBody(verdict.Id, ServiceMetrics.ActionName(verdict.Action), categories, findings, shouting,
             verdict.Reasons, verdict.RedactedText, bundle);
     }
+
+    private static CategoryResult Result(CategoryScore score) => new(Math.Round(score.Probability, 4), score.Flagged, score.AboveRemove);
 
     /// <summary>snake_case names of the finding kinds, like the category names.</summary>
     public static string KindName(Scoring.Rules.PersonalInfoKind kind) => kind switch

@@ -27,7 +27,6 @@ public sealed partial class ServiceApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        configure?.Invoke(builder);
         // Settings are read through IOptions when first needed, not here: a test host adds its own after this method.
         var section = builder.Configuration.GetSection(ServiceOptions.Section);
         var paths = ServicePaths.For(builder.Environment.ContentRootPath);
@@ -93,6 +92,9 @@ public sealed partial class ServiceApp
             kestrel.Limits.MaxRequestBodySize = settings.Value.Limits.MaxRequestBodyBytes + 1024L;
             kestrel.Limits.RequestHeadersTimeout = settings.Value.Limits.RequestHeadersTimeout;
         });
+
+        // Last, so a caller (the bench) can change settings, logging and services.
+        configure?.Invoke(builder);
 
         // Listening addresses are decided before the host is built, from the settings known then.
         var localOnly = (section.GetSection(nameof(ServiceOptions.ApiKeys)).Get<List<ApiKeyOptions>>() ?? []).Count == 0;
