@@ -46,6 +46,8 @@ public sealed record ServiceProblem(int Status, string Code, string TitleFr, str
         problem.Extensions["code"] = Code;
         problem.Extensions["title_en"] = TitleEn;
         problem.Extensions["detail_en"] = DetailEn;
+        // The same correlation id whichever way the problem is written (the framework adds it to typed results).
+        problem.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier;
         if (context.Request.Path.StartsWithSegments("/v1alpha1"))
         {
             problem.Extensions["error"] = new GoogleError(Status, GoogleMessage ?? DetailEn, GoogleStatus);

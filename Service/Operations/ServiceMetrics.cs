@@ -43,7 +43,7 @@ public sealed class ServiceMetrics
             _byCategory[(int)category, 0] = _categories.WithLabels(category.Name(), "flag");
             _byCategory[(int)category, 1] = _categories.WithLabels(category.Name(), "remove");
         }
-        _byKind = Enum.GetValues<PersonalInfoKind>().Select(k => _personalInfo.WithLabels(k.ToString())).ToArray();
+        _byKind = Enum.GetValues<PersonalInfoKind>().Select(k => _personalInfo.WithLabels(Api.VerdictMapping.KindName(k))).ToArray();
     }
 
     public CollectorRegistry Registry { get; }

@@ -65,6 +65,13 @@ public sealed class OperationsEndpointsTests(ServiceFactory service) : IClassFix
     }
 
     [Fact]
+    public async Task Without_configured_origins_no_cors_header_is_sent()
+    {
+        var response = await ServiceSettingsTests.PreflightAsync(service.CreateClient(), "https://moderation.example");
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
     public async Task Root_redirects_to_the_api_reference()
     {
         var client = service.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -50,7 +50,7 @@ public sealed class PerspectiveApiTests(ServiceFactory service) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_validator_rejects_a_response_the_contract_does_not_allow()
+    public void The_validator_rejects_a_response_the_contract_does_not_allow()
     {
         var errors = OpenApiContract.Perspective.Validate("""{"attributeScores":{"TOXICITY":{"summaryScore":{"value":"high"}}},"verdict":"remove"}""", "AnalyzeCommentResponse");
         Assert.Equal(2, errors.Count);
