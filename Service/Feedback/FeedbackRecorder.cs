@@ -20,6 +20,10 @@ public sealed partial class FeedbackRecorder(FeedbackCsvStore store, ServiceMetr
         CancellationToken cancellationToken)
     {
         var text = comment.Text!;
+        if (new[] { text, comment.Post, comment.Id, comment.Author }.Any(f => f?.Contains('\0') == true))
+            return new Result(null, Problems.Invalid("nul_character",
+                "Une correction ne peut pas contenir le caractère NUL (U+0000) : le fichier d'étiquettes ne serait plus lisible par `train`.",
+                "A correction cannot contain the NUL character (U+0000): `train` could no longer read the labels file."));
         var id = string.IsNullOrWhiteSpace(comment.Id) ? FeedbackRow.IdFor(text, comment.Post) : comment.Id.Trim();
         var labels = new bool[Categories.All.Count];
         if (given.Count < labels.Length)

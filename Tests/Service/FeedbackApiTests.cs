@@ -82,6 +82,15 @@ public sealed class FeedbackApiTests(ServiceFactory service) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task A_correction_holding_a_nul_character_is_refused_so_the_file_stays_loadable()
+    {
+        var response = await service.CreateClient().PostAsJsonAsync("/v1/feedback", new { id = "fb-nul", text = "Bonjour\0caché", labels = new Dictionary<string, bool> { ["offensive"] = false } });
+
+        await ProblemDetailsTests.AssertProblemAsync(response, 400, "nul_character", "NUL");
+        if (File.Exists(FilePath)) Assert.DoesNotContain(LabelledCsvLoader.LoadOne(FilePath).Rows, r => r.Id == "fb-nul");
+    }
+
+    [Fact]
     public async Task Concurrent_corrections_over_http_are_all_kept_and_duplicates_dropped()
     {
         var client = service.CreateClient();
