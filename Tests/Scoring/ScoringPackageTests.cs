@@ -18,7 +18,10 @@ public sealed class ScoringPackageTests(ITestOutputHelper output) : IDisposable
         // A version of its own, so the app cannot pick an older copy from the NuGet cache.
         var version = $"1.0.0-test{DateTime.UtcNow:yyyyMMddHHmmss}{Environment.ProcessId}";
         var feed = _dir.File("feed");
-        var pack = ExternalProcess.Run("dotnet", ["pack", Path.Combine(Repo.Root, "Scoring"), "-c", "Release", "-o", feed, $"-p:Version={version}"], TimeSpan.FromMinutes(4),
+        // --no-build: the package takes the Scoring the tests were built with; rebuilding it under
+        // another version would change the build output other tests (notebooks) reuse.
+        var pack = ExternalProcess.Run("dotnet", ["pack", Path.Combine(Repo.Root, "Scoring"), "--no-build", "-c", Configuration, "-o", feed, $"-p:Version={version}"],
+            TimeSpan.FromMinutes(4),
             environment: WithoutTestBuildVariables);
         output.WriteLine($"dotnet pack: exit {pack.ExitCode} in {pack.Elapsed.TotalSeconds:0.0} s");
         Assert.True(pack.ExitCode == 0, pack.All);
@@ -68,6 +71,13 @@ public sealed class ScoringPackageTests(ITestOutputHelper output) : IDisposable
             if (Directory.Exists(cached)) Directory.Delete(cached, recursive: true);
         }
     }
+
+    private const string Configuration =
+#if DEBUG
+        "Debug";
+#else
+        "Release";
+#endif
 
     /// <summary>MSBuild variables inherited from `dotnet test` would steer these builds: remove them.</summary>
     private static void WithoutTestBuildVariables(IDictionary<string, string?> environment)

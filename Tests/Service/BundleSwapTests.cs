@@ -72,9 +72,11 @@ public sealed class BundleSwapTests(ITestOutputHelper output) : IDisposable
 
         var original = Version(champion);
         await WaitForAsync(client, original, "the shipped bundle at start");
+        await WaitForAnswersAsync(answers, 20);
 
         BundleArchive.Promote(challenger, champion);
         await WaitForAsync(client, Version(challenger), "the promoted bundle");
+        await WaitForAnswersAsync(answers, 20);
         var afterPromote = answers.Count;
 
         var broken = Path.Combine(_dir.Path, "broken");
@@ -87,11 +89,12 @@ public sealed class BundleSwapTests(ITestOutputHelper output) : IDisposable
         File.WriteAllBytes(Path.Combine(broken, "model.zip"), model);
         BundleStore.Replace(broken, champion);
         await WaitForRefusalAsync(client);
+        await WaitForAnswersAsync(answers, 20);
         var duringBroken = answers.Count;
 
         BundleArchive.Rollback(champion);
         await WaitForAsync(client, original, "the rolled-back bundle");
-        await Task.Delay(300);
+        await WaitForAnswersAsync(answers, 20);
         await stop.CancelAsync();
         await Task.WhenAll(load);
 
@@ -128,6 +131,16 @@ public sealed class BundleSwapTests(ITestOutputHelper output) : IDisposable
             if (ready.GetProperty("bundle").GetProperty("version").GetString() == version) return;
         }
         Assert.Fail($"{what} ({version}) was not served within 30 s");
+    }
+
+    /// <summary>Lets the load run on until <paramref name="more"/> answers arrived in the current step (30 s at most).</summary>
+    private static async Task WaitForAnswersAsync(ConcurrentBag<(string Version, bool Consistent)> answers, int more)
+    {
+        var target = answers.Count + more;
+        for (var start = DateTime.UtcNow; answers.Count < target; await Task.Delay(20))
+        {
+            if (DateTime.UtcNow - start > TimeSpan.FromSeconds(30)) Assert.Fail($"the load stalled: {answers.Count} answers, {target} expected");
+        }
     }
 
     private static async Task WaitForRefusalAsync(HttpClient client)

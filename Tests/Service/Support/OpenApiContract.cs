@@ -24,7 +24,9 @@ public sealed class OpenApiContract
     /// <summary>The shared contract: shared/ sits beside the repository (../shared), read-only in CI.</summary>
     public static string PerspectivePath => Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "contracts", "perspective-commentanalyzer-v1alpha1.json"));
 
-    public static OpenApiContract Perspective { get; } = new(JsonDocument.Parse(File.ReadAllText(PerspectivePath)));
+    public static OpenApiContract Perspective { get; } = File.Exists(PerspectivePath)
+        ? new(JsonDocument.Parse(File.ReadAllText(PerspectivePath)))
+        : throw new FileNotFoundException($"Perspective's contract is read from the shared folder beside the repository, and {PerspectivePath} does not exist.", PerspectivePath);
 
     public IReadOnlyList<string> Validate(JsonElement instance, string schemaName)
     {
