@@ -19,7 +19,8 @@ public sealed record ScenarioFigures(string Kind, int Concurrency, int CommentsP
 public sealed record SoakFigures(long Requests, long Errors, double Seconds, double RequestsPerSecond,
     double WorkingSetStartMb, double WorkingSetMinMb, double WorkingSetMaxMb, double WorkingSetEndMb, List<double> WorkingSetSamplesMb);
 
-public sealed record BenchReport(int Cores, string Runtime, int Comments, ScorerFigures InProcess, double ScoreManyAfterPerSecond, List<ScenarioFigures> Scenarios, SoakFigures? Soak,
+public sealed record BenchReport(int Cores, string Runtime, int Comments, ScorerFigures InProcess, double ScoreManyBeforeBatchesPerSecond, double ScoreManyAtEndPerSecond,
+    double ScoreManyReferencePerSecond, List<ScenarioFigures> Scenarios, SoakFigures? Soak,
     double SingleOverheadMedianUs, bool SingleOverheadTargetMet, double BatchShareOfScoreMany, bool BatchShareTargetMet, long Errors);
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]

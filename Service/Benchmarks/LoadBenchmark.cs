@@ -90,8 +90,10 @@ public static class LoadBenchmark
         Console.WriteLine();
         Console.WriteLine("| call | concurrency | requests | errors | requests/s | comments/s | p50 | p99 |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        var beforeBatches = 0.0;
         foreach (var (kind, path, bodies, perRequest) in new[] { ("single", "/v1/moderate", singles, 1), ("batch", "/v1/moderate:batch", batches, settings.BatchSize) })
         {
+            if (kind == "batch") beforeBatches = MeasureScoreMany(scorer, comments, settings.ScoreManyComments);
             foreach (var concurrency in settings.Concurrencies)
             {
                 await LoadRun.RunAsync(client, path, bodies, concurrency, TimeSpan.FromSeconds(1), null, record: false); // warm-up
@@ -115,10 +117,11 @@ public static class LoadBenchmark
             Console.WriteLine($"soak: {soak.Requests:N0} requests, {soak.Errors} errors in {soak.Seconds:N0} s ({soak.RequestsPerSecond:N0}/s); working set start {soak.WorkingSetStartMb:N0} MB, min {soak.WorkingSetMinMb:N0}, max {soak.WorkingSetMaxMb:N0}, end {soak.WorkingSetEndMb:N0}");
         }
 
-        // The machine may be shared: ScoreMany is measured again after the service, and the better of the two is the reference.
+        // The machine may be shared: ScoreMany is measured at start, just before the batch calls and
+        // at the end, and the best of the three is the reference (the ratio can only be understated).
         var again = MeasureScoreMany(scorer, comments, settings.ScoreManyComments);
-        var reference = Math.Max(inProcess.ScoreManyPerSecond, again);
-        Console.WriteLine($"ScoreMany again after the service scenarios: {again:N0} comments/s (reference: {reference:N0})");
+        var reference = Math.Max(inProcess.ScoreManyPerSecond, Math.Max(beforeBatches, again));
+        Console.WriteLine($"ScoreMany just before the batch calls: {beforeBatches:N0} comments/s, at the end: {again:N0} (reference: the best of three, {reference:N0})");
         var singleAtOne = scenarios.First(s => s.Kind == "single" && s.Concurrency == scenarios.Where(x => x.Kind == "single").Min(x => x.Concurrency));
         var bestBatch = scenarios.Where(s => s.Kind == "batch").MaxBy(s => s.CommentsPerSecond)!;
         var overhead = singleAtOne.P50Us - inProcess.MedianUs;
@@ -127,7 +130,7 @@ public static class LoadBenchmark
         Console.WriteLine($"single-call overhead over Score at concurrency {singleAtOne.Concurrency}: {overhead:0} µs median (target ≤ 150 µs: {(overhead <= 150 ? "met" : "NOT met")})");
         Console.WriteLine($"batch of {settings.BatchSize} at concurrency {bestBatch.Concurrency}: {bestBatch.CommentsPerSecond:N0} comments/s = {share:P0} of ScoreMany (target ≥ 60 %: {(share >= 0.6 ? "met" : "NOT met")})");
         var errors = scenarios.Sum(s => s.Errors) + (soak?.Errors ?? 0);
-        return new BenchReport(Environment.ProcessorCount, Environment.Version.ToString(), comments.Count, inProcess, again, scenarios, soak,
+        return new BenchReport(Environment.ProcessorCount, Environment.Version.ToString(), comments.Count, inProcess, beforeBatches, again, reference, scenarios, soak,
             overhead, overhead <= 150, share, share >= 0.6, errors);
     }
 

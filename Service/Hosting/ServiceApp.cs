@@ -39,6 +39,7 @@ public sealed partial class ServiceApp
         services.AddSingleton<BundleHolder>();
         services.AddSingleton<ServiceMetrics>();
         services.AddSingleton<VerdictLog>();
+        services.AddSingleton<BatchScoringGate>();
         services.AddSingleton<BundleWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<BundleWatcher>());
         services.AddSingleton(sp =>
