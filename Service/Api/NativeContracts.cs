@@ -1,0 +1,53 @@
+namespace NetiquetteML.Service.Api;
+
+/// <summary>One comment to moderate.</summary>
+/// <param name="Text">The comment exactly as written (required, at most the configured length).</param>
+/// <param name="Post">The text of the post it answers, when known: off-topic is judged against it.</param>
+/// <param name="Id">Your identifier, echoed back.</param>
+/// <param name="Author">Who wrote it (platform id or name); recorded with corrections, not used by the current models.</param>
+public sealed record ModerateRequest(string? Text, string? Post = null, string? Id = null, string? Author = null);
+
+/// <summary>Several comments, scored with one bundle, answered in input order.</summary>
+public sealed record ModerateBatchRequest(List<ModerateRequest?>? Comments);
+
+/// <summary>A category's calibrated probability and the thresholds it reached.</summary>
+public sealed record CategoryResult(double Probability, bool Flagged, bool RemoveThresholdReached);
+
+/// <summary>The four categories of the labelling guide, under their data-contract names.</summary>
+public sealed record CategoriesBody(
+    CategoryResult Offensive,
+    [property: System.Text.Json.Serialization.JsonPropertyName("off_topic")] CategoryResult OffTopic,
+    CategoryResult Political,
+    CategoryResult Commercial);
+
+/// <summary>A piece of personal information: kind, offsets in UTF-16 code units of the text sent, confidence.</summary>
+public sealed record FindingResult(string Kind, int Start, int End, int Length, double Confidence);
+
+public sealed record ShoutingResultBody(bool IsShouting, double CapitalRatio, int LettersCounted);
+
+/// <summary>The bundle that produced a verdict.</summary>
+/// <param name="Version">First 12 hex digits of the bundle manifest's SHA-256.</param>
+public sealed record BundleBody(string Name, string Version, DateTimeOffset TrainedUtc);
+
+/// <summary>The verdict on one comment.</summary>
+public sealed record VerdictBody(
+    string? Id,
+    string Action,
+    CategoriesBody Categories,
+    List<FindingResult> PersonalInfo,
+    ShoutingResultBody Shouting,
+    IReadOnlyList<string> Reasons,
+    string RedactedText,
+    BundleBody? Bundle);
+
+public sealed record BatchVerdictBody(BundleBody Bundle, List<VerdictBody> Verdicts);
+
+/// <summary>A moderator's correction of a comment's labels (native form).</summary>
+/// <param name="Labels">The labels the moderator decided, by category name (offensive, off_topic, political, commercial); those left out keep the bundle's decision.</param>
+public sealed record FeedbackRequest(string? Text, Dictionary<string, bool>? Labels, string? Post = null, string? Id = null, string? Author = null);
+
+/// <summary>What happened to a correction.</summary>
+/// <param name="Outcome">written (new row), duplicate (the same correction was already recorded), replaced (a different earlier correction of the same id this month was replaced).</param>
+public sealed record FeedbackResponse(string Outcome, string Id, string File, Dictionary<string, bool> Labels, List<string> LabelledByModerator);
+
+public sealed record HealthBody(string Status, BundleBody? Bundle, DateTimeOffset? LoadedUtc, string? LastRefusal);

@@ -1,0 +1,40 @@
+using NetiquetteML.Scoring;
+using NetiquetteML.Service.Bundles;
+using NetiquetteML.Service.Operations;
+
+namespace NetiquetteML.Service.Api;
+
+/// <summary>Turns the scorer's verdict into the native JSON shape.</summary>
+public static class VerdictMapping
+{
+    public static BundleBody ToBody(this ServedBundle bundle) => new(bundle.Name, bundle.Version, bundle.TrainedUtc);
+
+    public static VerdictBody ToBody(this Verdict verdict, BundleBody? bundle)
+    {
+        var categories = new CategoriesBody(Result(verdict[Category.Offensive]), Result(verdict[Category.OffTopic]),
+            Result(verdict[Category.Political]), Result(verdict[Category.Commercial]));
+        var findings = new List<FindingResult>(verdict.PersonalInfo.Count);
+        foreach (var f in verdict.PersonalInfo)
+            findings.Add(new FindingResult(KindName(f.Kind), f.Start, f.End, f.Length, Math.Round(f.Confidence, 3)));
+        var shouting = new ShoutingResultBody(verdict.Shouting.IsShouting, Math.Round(verdict.Shouting.CapitalRatio, 3), verdict.Shouting.LettersCounted);
+        return new VerdictBody(verdict.Id, ServiceMetrics.ActionName(verdict.Action), categories, findings, shouting,
+            verdict.Reasons, verdict.RedactedText, bundle);
+    }
+
+    private static CategoryResult Result(CategoryScore score) => new(Math.Round(score.Probability, 4), score.Flagged, score.AboveRemove);
+
+    /// <summary>snake_case names of the finding kinds, like the category names.</summary>
+    public static string KindName(Scoring.Rules.PersonalInfoKind kind) => kind switch
+    {
+        Scoring.Rules.PersonalInfoKind.Phone => "phone",
+        Scoring.Rules.PersonalInfoKind.Email => "email",
+        Scoring.Rules.PersonalInfoKind.Address => "address",
+        Scoring.Rules.PersonalInfoKind.PostalCode => "postal_code",
+        Scoring.Rules.PersonalInfoKind.SocialInsuranceNumber => "social_insurance_number",
+        Scoring.Rules.PersonalInfoKind.PaymentCard => "payment_card",
+        Scoring.Rules.PersonalInfoKind.HealthInsuranceNumber => "health_insurance_number",
+        Scoring.Rules.PersonalInfoKind.LicencePlate => "licence_plate",
+        Scoring.Rules.PersonalInfoKind.DateOfBirth => "date_of_birth",
+        _ => kind.ToString(),
+    };
+}
