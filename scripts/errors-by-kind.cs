@@ -25,6 +25,7 @@ var kinds = new Dictionary<char, string>
     ['O'] = "arguments between citizens",
     ['P'] = "other registers, threats",
     ['Q'] = "church words, courtesy, town contacts",
+    ['R'] = "sacred vessels, lost pets with a phone",
 };
 return CommandGuard.Run(() =>
 {

@@ -76,7 +76,7 @@ public static class CommentFeaturizer
         {
             foreach (var w in words) classes[w] = classes.GetValueOrDefault(w) | kind;
         }
-        Add(Lexicons.Offensive, WordClass.Offensive);
+        Add(Lexicons.Offensive.Except(Lexicons.ChurchWords), WordClass.Offensive);
         Add(Lexicons.MildOaths, WordClass.MildOath);
         Add(Lexicons.Political, WordClass.Political);
         Add(Lexicons.Commercial, WordClass.Commercial);

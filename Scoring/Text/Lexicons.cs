@@ -26,6 +26,16 @@ internal static class Lexicons
     }.ToFrozenSet();
 
     /// <summary>
+    /// Sacres that are also church vocabulary (« le calice de l'église a été restauré »). The
+    /// normaliser still reads their masked spellings, but they are not counted as offensive words:
+    /// the bundle's lexicon counts them apart, with the words of church life around them.
+    /// </summary>
+    public static readonly FrozenSet<string> ChurchWords = new[]
+    {
+        "calice", "hostie", "ciboire", "tabernacle", "sacrement", "sacrament", "calvaire", "christ", "bapteme", "viarge",
+    }.ToFrozenSet();
+
+    /// <summary>
     /// Minced oaths: mild on their own (the labelling guide puts a lone « maudit » at 0). A count
     /// of their own lets the models tell them from real sacres instead of lumping them together.
     /// </summary>

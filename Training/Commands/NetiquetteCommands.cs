@@ -109,7 +109,7 @@ public sealed class NetiquetteCommands
     }
 
     /// <summary>The rows to evaluate: a given file, or the held-out ids of the bundle found in its training files.</summary>
-    internal static IReadOnlyList<LabelledComment> EvaluationRows(BundleManifest manifest, string? data) =>
+    public static IReadOnlyList<LabelledComment> EvaluationRows(BundleManifest manifest, string? data) =>
         data is not null ? LabelledCsvLoader.LoadOne(RepoPaths.Resolve(data)).Rows : HeldOutRows(manifest, TrainingRows(manifest));
 
     /// <summary>Every row of the files the bundle was trained on, read from Data/ as the bundle read them.</summary>
