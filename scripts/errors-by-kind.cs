@@ -26,6 +26,7 @@ var kinds = new Dictionary<char, string>
     ['P'] = "other registers, threats",
     ['Q'] = "church words, courtesy, town contacts",
     ['R'] = "sacred vessels, lost pets with a phone",
+    ['S'] = "short church-word comments, short notices",
 };
 return CommandGuard.Run(() =>
 {
