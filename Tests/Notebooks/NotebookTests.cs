@@ -50,9 +50,9 @@ public class NotebookTests(ITestOutputHelper output)
     public void Notebook_runs_end_to_end(string notebook)
     {
         var shared = TrainedBundle.Shared;
-        var result = ExternalProcess.Run(Dotnet(),
-            ["run", "-c", Configuration, Path.Combine("notebooks", notebook), "--", "--model", shared.Directory, "--data", shared.DataFile],
-            TimeSpan.FromMinutes(3), Repo.Root, CleanEnvironment);
+        var result = ExternalProcess.Run(ChildBuild.Dotnet(),
+            ["run", "-c", ChildBuild.Configuration, Path.Combine("notebooks", notebook), "--", "--model", shared.Directory, "--data", shared.DataFile],
+            TimeSpan.FromMinutes(3), Repo.Root, ChildBuild.CleanEnvironment);
         output.WriteLine($"{notebook}: exit {result.ExitCode} in {result.Elapsed.TotalSeconds:0.0} s");
         output.WriteLine(result.Out.Length > 3000 ? result.Out[..3000] + "…" : result.Out);
         output.WriteLine(result.Error);
@@ -84,35 +84,5 @@ public class NotebookTests(ITestOutputHelper output)
         Assert.Contains("--model DOSSIER", help.Message);
         Assert.Contains("--count VALEUR", help.Message);
         Assert.Equal(ExitCodes.Success, CommandGuard.Run(() => NotebookSession.Open(["-h"]) is null ? 1 : 1));
-    }
-
-    /// <summary>The notebooks build their referenced projects in the configuration the tests were built in, so nothing is rebuilt.</summary>
-    private const string Configuration =
-#if DEBUG
-        "Debug";
-#else
-        "Release";
-#endif
-
-    private static string Dotnet()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;
-        return ExternalProcess.FindOnPath(OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet")
-            ?? throw new InvalidOperationException("dotnet not found: neither DOTNET_HOST_PATH nor PATH gives it.");
-    }
-
-    /// <summary>MSBuild variables inherited from `dotnet test` would steer the notebook's own build: remove them.</summary>
-    private static void CleanEnvironment(IDictionary<string, string?> environment)
-    {
-        foreach (var key in environment.Keys.Where(k =>
-                     k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("_MSBuild", StringComparison.OrdinalIgnoreCase) ||
-                     k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) || k.Equals("DOTNET_CLI_TELEMETRY_SESSIONID", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            environment.Remove(key);
-        }
-        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        environment["DOTNET_NOLOGO"] = "1";
-        environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
     }
 }

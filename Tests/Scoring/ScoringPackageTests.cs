@@ -20,9 +20,9 @@ public sealed class ScoringPackageTests(ITestOutputHelper output) : IDisposable
         var feed = _dir.File("feed");
         // --no-build: the package takes the Scoring the tests were built with; rebuilding it under
         // another version would change the build output other tests (notebooks) reuse.
-        var pack = ExternalProcess.Run("dotnet", ["pack", Path.Combine(Repo.Root, "Scoring"), "--no-build", "-c", Configuration, "-o", feed, $"-p:Version={version}"],
+        var pack = ExternalProcess.Run("dotnet", ["pack", Path.Combine(Repo.Root, "Scoring"), "--no-build", "-c", ChildBuild.Configuration, "-o", feed, $"-p:Version={version}"],
             TimeSpan.FromMinutes(4),
-            environment: WithoutTestBuildVariables);
+            environment: ChildBuild.CleanEnvironment);
         output.WriteLine($"dotnet pack: exit {pack.ExitCode} in {pack.Elapsed.TotalSeconds:0.0} s");
         Assert.True(pack.ExitCode == 0, pack.All);
         var package = Path.Combine(feed, $"NetiquetteML.Scoring.{version}.nupkg");
@@ -59,7 +59,7 @@ public sealed class ScoringPackageTests(ITestOutputHelper output) : IDisposable
             """);
         try
         {
-            var run = ExternalProcess.Run("dotnet", ["run", "-c", "Release", "--", Repo.ShippedBundle], TimeSpan.FromMinutes(4), app, WithoutTestBuildVariables);
+            var run = ExternalProcess.Run("dotnet", ["run", "-c", "Release", "--", Repo.ShippedBundle], TimeSpan.FromMinutes(4), app, ChildBuild.CleanEnvironment);
             output.WriteLine($"dotnet run of the app: exit {run.ExitCode} in {run.Elapsed.TotalSeconds:0.0} s");
             Assert.True(run.ExitCode == 0, run.All);
             Assert.Contains("Remove|Vente de garage samedi, appelez [TÉLÉPHONE]", run.Out);
@@ -70,23 +70,6 @@ public sealed class ScoringPackageTests(ITestOutputHelper output) : IDisposable
                 ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "netiquetteml.scoring", version);
             if (Directory.Exists(cached)) Directory.Delete(cached, recursive: true);
         }
-    }
-
-    private const string Configuration =
-#if DEBUG
-        "Debug";
-#else
-        "Release";
-#endif
-
-    /// <summary>MSBuild variables inherited from `dotnet test` would steer these builds: remove them.</summary>
-    private static void WithoutTestBuildVariables(IDictionary<string, string?> environment)
-    {
-        foreach (var key in environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
-                     || k.StartsWith("_MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-            environment.Remove(key);
-        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        environment["DOTNET_NOLOGO"] = "1";
     }
 
     public void Dispose() => _dir.Dispose();
