@@ -201,7 +201,14 @@ public sealed class NetiquetteScorer
         var scores = new CategoryScore[_categories.Length];
         var action = ModerationAction.Allow;
         var reasons = new List<string>();
-        var townTerms = Policy.Terms.Count == 0 ? [] : Policy.TermsIn(normalizedText).ToList();
+        // Most policies list no town terms: then nothing is allocated for them on this hot path.
+        var townTerms = Policy.Terms.Count == 0 ? null : Policy.TermsIn(normalizedText).ToList();
+        var allowedByTown = 0;
+        if (townTerms is not null)
+        {
+            foreach (var term in townTerms)
+                if (term.Rule == TownTermRule.Allow && Categories.TryParse(term.Category!, out var c)) allowedByTown |= 1 << (int)c;
+        }
 
         var findings = PersonalInfo.Detect(text);
         if (findings.Count > 0 && Policy.PersonalInfoAction > ModerationAction.Allow)
@@ -215,8 +222,7 @@ public sealed class NetiquetteScorer
             var (category, calibration, flag, remove) = _categories[i];
             var probability = calibration.Probability(raw[(int)category]);
             // A term the town allows in this category (« Foreurs » for commercial) keeps the model from flagging it.
-            var allowedByTown = townTerms.Any(t => t.Rule == TownTermRule.Allow && t.Category == category.Name());
-            var flagged = probability >= flag && !allowedByTown;
+            var flagged = probability >= flag && (allowedByTown & (1 << (int)category)) == 0;
             var aboveRemove = flagged && probability >= remove;
             scores[i] = new CategoryScore(category, probability, flagged, aboveRemove);
             if (!flagged) continue;
@@ -224,7 +230,7 @@ public sealed class NetiquetteScorer
             reasons.Add(NetiquetteClauses.CategoryReason(category, probability, aboveRemove));
         }
 
-        foreach (var term in townTerms.Where(t => t.Rule == TownTermRule.Review))
+        foreach (var term in townTerms is null ? [] : townTerms.Where(t => t.Rule == TownTermRule.Review))
         {
             action = Max(action, ModerationAction.Review);
             reasons.Add(NetiquetteClauses.TownTermReason(term.Phrase, term.Note));

@@ -61,8 +61,12 @@ internal static class Tokenizer
     private static readonly string AnyPhone = " " + TextNormalizer.PhoneToken + " ";
     private static readonly string TownPhone = " " + TextNormalizer.TownPhoneToken + " ";
 
-    /// <summary>The town's number as the phone pattern reads it: its ten digits (fixed in the normaliser, so training and scoring agree).</summary>
-    private const string TownPhoneDigits = "8197372296";
+    // The town's contacts as the rules know them (PersonalInfoOptions' defaults, not the configurable
+    // allow-list: the normaliser must read the same text the same way in training and in scoring).
+    private static readonly string TownPhoneDigits = new(Rules.PersonalInfoOptions.TownPhoneNumber.Where(char.IsAsciiDigit).ToArray());
+    private static readonly string TownDomainTail = Rules.PersonalInfoOptions.TownEmailDomain[(Rules.PersonalInfoOptions.TownEmailDomain.IndexOf('.') + 1)..];
+    private static readonly string TownDomainBracketed = TownDomainTail.Split('.')[0] + "[dot]" + TownDomainTail.Split('.')[1];
+    private static readonly string TownDomainParenthesised = TownDomainTail.Split('.')[0] + "(dot)" + TownDomainTail.Split('.')[1];
 
     /// <summary>An e-mail or a link at the town's domain (« ville.senneterre.qc.ca »), however it is spaced or bracketed.</summary>
     private static bool IsTowns(string value)
@@ -75,8 +79,8 @@ internal static class Tokenizer
             if (!char.IsWhiteSpace(c)) compact[length++] = char.ToLowerInvariant(c);
         }
         var text = compact[..length];
-        return text.Contains("senneterre.qc.ca", StringComparison.Ordinal) || text.Contains("senneterre[dot]qc", StringComparison.Ordinal)
-            || text.Contains("senneterre(dot)qc", StringComparison.Ordinal);
+        return text.Contains(TownDomainTail, StringComparison.Ordinal) || text.Contains(TownDomainBracketed, StringComparison.Ordinal)
+            || text.Contains(TownDomainParenthesised, StringComparison.Ordinal);
     }
 
     private static bool IsTownPhone(ReadOnlySpan<char> value)
