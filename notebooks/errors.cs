@@ -25,7 +25,7 @@ return CommandGuard.Run(() =>
     var only = session.Option("category");
     IReadOnlyList<Category> categories = only is null ? Categories.All
         : Categories.TryParse(only, out var chosen) ? [chosen]
-        : throw new InputException($"unknown category '{only}'; expected {string.Join(", ", Categories.All.Select(c => c.Name()))}.");
+        : throw new InputException($"catégorie « {only} » inconnue ; valeurs permises : {string.Join(", ", Categories.All.Select(c => c.Name()))}.", $"unknown category '{only}'; expected {string.Join(", ", Categories.All.Select(c => c.Name()))}.");
 
     session.PrintHeader("Carnet 2 — Erreurs par catégorie (textes caviardés)");
     foreach (var category in categories)

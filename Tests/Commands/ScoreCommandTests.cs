@@ -91,11 +91,18 @@ public class ScoreCommandTests
         Assert.Contains("in.csv:3, column 1 (id): duplicate id 'x1'", result.Error);
         Assert.Contains("in.csv:4, column 2 (text): empty text", result.Error);
         Assert.Contains("in.csv:5", result.Error);
+        // The staff read the same problems in French first.
+        Assert.Contains("in.csv:3, colonne 1 (id) : id « x1 » en double", result.Error);
+        Assert.Contains("in.csv:4, colonne 2 (text) : texte vide", result.Error);
+        Assert.Contains("in.csv:5 : cette ligne n'a pas autant de champs que l'en-tête", result.Error);
+        Assert.True(result.Error.IndexOf("texte vide", StringComparison.Ordinal) < result.Error.IndexOf("error: ", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("id;text\nx1;Bonjour\n", "separated by semicolons")]
     [InlineData("id\ttext\nx1\tBonjour\n", "separated by tabs")]
+    [InlineData("id;text\nx1;Bonjour\n", "séparées par des points-virgules (;)")]
+    [InlineData("id\ttext\nx1\tBonjour\n", "séparées par des tabulations")]
     public void A_file_saved_with_another_separator_is_named_with_the_fix(string content, string expected)
     {
         using var dir = new TempDirectory();
@@ -135,8 +142,8 @@ public class ScoreCommandTests
     }
 
     [Theory]
-    [InlineData("erreur : le fichier ne respecte pas le format attendu", "score", "--input", "absent.csv")]
-    [InlineData("erreur : entrée invalide", "score")]
+    [InlineData("erreur : 1 problème(s) dans le fichier", "score", "--input", "absent.csv")]
+    [InlineData("erreur : donnez soit --input FICHIER.csv, soit --text", "score")]
     [InlineData("erreur : le modèle (bundle) est absent", "score", "--text", "allo", "--model", "pas-de-modele")]
     public void An_error_says_first_in_french_what_happened_then_the_english_details(string french, params string[] args)
     {
@@ -144,7 +151,10 @@ public class ScoreCommandTests
         Assert.Equal(args.Contains("--model") ? 2 : 1, result.ExitCode);
         var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith(french, lines[0]);
-        Assert.StartsWith("error: ", lines[1]);
+        // Every French line comes before the English twin kept for logs.
+        var english = Array.FindIndex(lines, l => l.StartsWith("error: "));
+        Assert.True(english > 0, result.Error);
+        Assert.All(lines[..english], l => Assert.DoesNotContain("error", l));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public class TrainCommandTests
         var train = CliRunner.Run("train", "--data", TrainedBundle.Shared.DataFile, "--output", bundle,
             "--folds", "2", "--learners", "SdcaLogisticRegression");
         Assert.True(train.ExitCode == 0, train.All);
-        Assert.Contains("cross-validated AP", train.Out);
+        Assert.Contains("AP en validation croisée", train.Out);
         var manifest = ModelBundle.ReadVerifiedManifest(bundle);
 
         var test = dir.File("test.csv");
@@ -96,7 +96,7 @@ public class TrainCommandTests
         var before = Hashes(bundle);
         var train = CliRunner.Run("train", "--data", TrainedBundle.Shared.DataFile, "--output", bundle, "--folds", "2", "--learners", "SdcaLogisticRegression");
         Assert.True(train.ExitCode == 0, train.All);
-        Assert.Contains("archived as", train.Out);
+        Assert.Contains("archivé sous", train.Out);
         var archived = Assert.Single(Directory.GetDirectories(dir.File("archive")));
         Assert.Equal(before, Hashes(archived));
         Assert.True(CliRunner.Run("rollback", "--champion", bundle).ExitCode == 0);

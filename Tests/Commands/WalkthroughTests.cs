@@ -1,18 +1,22 @@
 using System.Text.RegularExpressions;
 using CsvHelper;
 using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Tests.Reports;
 using NetiquetteML.Tests.Support;
+using Xunit.Abstractions;
 
 namespace NetiquetteML.Tests.Commands;
 
 /// <summary>
-/// The README's first steps for the town's staff, run as written: every `netiquette` line of the
-/// block, in order, in a copy of the repository's layout (the tool is the same code as
-/// <see cref="Training.Cli"/>). The labelling step is done by the test, from the corpus's labels.
+/// The README's first steps for the town's staff, run as written: the tool is packed and installed
+/// from the repository's own package, then every `netiquette` line of the block runs, in order, as a
+/// separate process in a copy of the repository's layout. The labelling step is done by the test,
+/// from the corpus's labels.
 /// </summary>
-[Collection(CliCollection.Name)]
-public class WalkthroughTests
+public class WalkthroughTests(ITestOutputHelper output)
 {
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(4);
+
     private static IReadOnlyList<string> WalkthroughLines()
     {
         var readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
@@ -29,15 +33,17 @@ public class WalkthroughTests
     }
 
     [Fact]
-    public void The_readme_walkthrough_runs_end_to_end()
+    public void The_readme_walkthrough_installs_the_tool_and_runs_end_to_end()
     {
         var lines = WalkthroughLines();
-        Assert.StartsWith("dotnet pack Training", lines[0]);
+        Assert.Equal("dotnet pack Training -c Release -o artifacts", lines[0]);
         Assert.StartsWith("dotnet tool install --global --add-source artifacts NetiquetteML.Tool", lines[1]);
         var commands = lines.Where(l => l.StartsWith("netiquette ", StringComparison.Ordinal)).ToList();
         Assert.Equal(["score", "score", "suggest", "train", "compare", "promote", "rollback"], commands.Select(c => Arguments(c)[0]));
 
         using var dir = new TempDirectory();
+        var netiquette = InstallTool(dir.Path);
+
         File.WriteAllText(Path.Combine(dir.Path, "NetiquetteML.sln"), "");
         Directory.CreateDirectory(Path.Combine(dir.Path, "Data"));
         TrainCommandTests.CopyDirectory(Repo.Lexicons, Path.Combine(dir.Path, "Data", "lexicons"));
@@ -49,28 +55,44 @@ public class WalkthroughTests
         TrainCommandTests.CopyDirectory(TrainedBundle.Shared.Directory, Path.Combine(dir.Path, "Models", "netiquette"));
         var inService = TrainCommandTests.Hashes(Path.Combine(dir.Path, "Models", "netiquette"));
 
-        var previous = Directory.GetCurrentDirectory();
-        Directory.SetCurrentDirectory(dir.Path);
-        try
+        foreach (var command in commands)
         {
-            foreach (var command in commands)
-            {
-                var args = Arguments(command);
-                if (args[0] == "train") args = [.. args, "--folds", "2", "--learners", "SdcaLogisticRegression"];
-                var result = CliRunner.Run(args);
-                Assert.True(result.ExitCode == 0, $"{command}\n{result.All}");
-                if (args[0] == "suggest") LabelLikeStaff(Path.Combine(dir.Path, "Data", "labels-2026-12.csv"), export);
-                if (args[0] == "train") Assert.Equal(inService, TrainCommandTests.Hashes(Path.Combine(dir.Path, "Models", "netiquette")));
-                if (args[0] == "compare") Assert.Contains("change action", result.Out);
-                if (args[0] == "promote") Assert.Equal("netiquette", ModelBundle.ReadVerifiedManifest(Path.Combine(dir.Path, "Models", "netiquette")).Name);
-            }
-        }
-        finally
-        {
-            Directory.SetCurrentDirectory(previous);
+            var args = Arguments(command);
+            // Two folds and one learner keep the test fast; the steps are the README's.
+            if (args[0] == "train") args = [.. args, "--folds", "2", "--learners", "SdcaLogisticRegression"];
+            var result = ExternalProcess.Run(netiquette, args, StepTimeout, dir.Path, ChildBuild.CleanEnvironment);
+            output.WriteLine($"{command}: exit {result.ExitCode} in {result.Elapsed.TotalSeconds:0.0} s");
+            Assert.True(result.ExitCode == 0, $"{command}\n{result.All}");
+            if (args[0] == "score" && args.Contains("--text")) Assert.Contains("Décision :", result.Out);
+            if (args[0] == "suggest") LabelLikeStaff(Path.Combine(dir.Path, "Data", "labels-2026-12.csv"), export);
+            if (args[0] == "train") Assert.Equal(inService, TrainCommandTests.Hashes(Path.Combine(dir.Path, "Models", "netiquette")));
+            if (args[0] == "compare") Assert.Contains("changent de décision", result.Out);
+            if (args[0] == "promote") Assert.Equal("netiquette", ModelBundle.ReadVerifiedManifest(Path.Combine(dir.Path, "Models", "netiquette")).Name);
         }
         Assert.True(File.Exists(Path.Combine(dir.Path, "decisions.csv")));
         Assert.Equal(inService, TrainCommandTests.Hashes(Path.Combine(dir.Path, "Models", "netiquette")));
+    }
+
+    /// <summary>
+    /// The README's two install lines, with two differences a test needs: the package is made from
+    /// the build the tests run (--no-build: rebuilding would rewrite files other tests are using), and
+    /// the tool goes to a folder of the test (--tool-path) instead of the machine's global tools.
+    /// </summary>
+    private string InstallTool(string folder)
+    {
+        var artifacts = Path.Combine(folder, "artifacts");
+        var tools = Path.Combine(folder, "tools");
+        var pack = ExternalProcess.Run(ChildBuild.Dotnet(), ["pack", Path.Combine(Repo.Root, "Training"), "--no-build", "-c", ChildBuild.Configuration, "-o", artifacts],
+            StepTimeout, environment: ChildBuild.CleanEnvironment);
+        output.WriteLine($"dotnet pack: exit {pack.ExitCode} in {pack.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(pack.ExitCode == 0, pack.All);
+        var install = ExternalProcess.Run(ChildBuild.Dotnet(), ["tool", "install", "--tool-path", tools, "--add-source", artifacts, "--ignore-failed-sources", "NetiquetteML.Tool"],
+            StepTimeout, folder, ChildBuild.CleanEnvironment);
+        output.WriteLine($"dotnet tool install: exit {install.ExitCode} in {install.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(install.ExitCode == 0, install.All);
+        var executable = Path.Combine(tools, OperatingSystem.IsWindows() ? "netiquette.exe" : "netiquette");
+        Assert.True(File.Exists(executable), $"{executable} not installed:\n{install.All}");
+        return executable;
     }
 
     /// <summary>Fills the four empty label columns of suggest's file, as a person would, from the corpus's own labels.</summary>

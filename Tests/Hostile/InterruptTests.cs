@@ -38,7 +38,7 @@ public class InterruptTests
 
         // Wait until training has really started (the split is printed before cross-validation).
         string? line;
-        while ((line = await process.StandardOutput.ReadLineAsync()) is not null && !line.Contains("split:")) { }
+        while ((line = await process.StandardOutput.ReadLineAsync()) is not null && !line.Contains("partage :")) { }
         Assert.NotNull(line);
         if (OperatingSystem.IsLinux()) Assert.False(SigintFactAttribute.IgnoresSigint($"/proc/{process.Id}/status"), "the child still ignores SIGINT");
         Assert.Equal(0, Kill(process.Id, "INT"));

@@ -55,6 +55,6 @@ public class LearnerChoiceTests
             Assert.Equal(nameof(LearnerKind.SdcaLogisticRegression), c.Learner);
             Assert.Equal([nameof(LearnerKind.SdcaLogisticRegression)], c.CrossValidatedAveragePrecision.Keys);
         });
-        Assert.Contains(messages, m => m.Contains("FastTree left out") && m.Contains("100"));
+        Assert.Contains(messages, m => m.Contains("FastTree écarté") && m.Contains("100"));
     }
 }

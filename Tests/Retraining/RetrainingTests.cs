@@ -95,7 +95,7 @@ public class RetrainingTests
         // Promoting the same challenger again changes nothing and archives nothing.
         var again = CliRunner.Run("promote", "--challenger", Challengers.BetterBundle, "--champion", champion, "--data", Challengers.HeldOutFile, "--tolerance", WorkflowTolerance);
         Assert.True(again.ExitCode == 0, again.All);
-        Assert.Contains("already the bundle in service", again.Out);
+        Assert.Contains("déjà le modèle en service", again.Out);
         Assert.Single(Directory.GetDirectories(Path.Combine(dir.Path, "Models", "archive")));
 
         var rollback = CliRunner.Run("rollback", "--champion", champion);
@@ -112,13 +112,13 @@ public class RetrainingTests
     {
         var some = CliRunner.Run("compare", "--challenger", Challengers.WorseBundle, "--champion", TrainedBundle.Shared.Directory, "--data", Challengers.HeldOutFile);
         var all = CliRunner.Run("compare", "--challenger", Challengers.WorseBundle, "--champion", TrainedBundle.Shared.Directory, "--data", Challengers.HeldOutFile, "--all");
-        var changedLine = new System.Text.RegularExpressions.Regex(@"^  (\S+): (Allow|Review|Remove) -> (Allow|Review|Remove)  \[([a-z_,]+)\]", System.Text.RegularExpressions.RegexOptions.Multiline);
+        var changedLine = new System.Text.RegularExpressions.Regex(@"^  (\S+): (publier|vérifier|retirer) -> (publier|vérifier|retirer)  \[([a-z_,]+)\]", System.Text.RegularExpressions.RegexOptions.Multiline);
         var listed = changedLine.Matches(all.Out);
-        var count = int.Parse(System.Text.RegularExpressions.Regex.Match(all.Out, @"(\d+) comment\(s\) change action").Groups[1].Value);
+        var count = int.Parse(System.Text.RegularExpressions.Regex.Match(all.Out, @"(\d+) commentaire\(s\) changent de décision").Groups[1].Value);
         Assert.True(count > 30, $"only {count} changes: the shuffled challenger should change many");
         Assert.Equal(count, listed.Count);
         Assert.Equal(30, changedLine.Matches(some.Out).Count);
-        Assert.Contains("--all lists them all", some.Out);
+        Assert.Contains("--all les affiche tous", some.Out);
         var rows = LabelledCsvLoader.LoadOne(Challengers.HeldOutFile).Rows.ToDictionary(r => r.Id);
         foreach (System.Text.RegularExpressions.Match m in listed)
             Assert.Equal(BundleComparison.TrueLabels(rows[m.Groups[1].Value]), m.Groups[4].Value);
@@ -135,7 +135,7 @@ public class RetrainingTests
         var result = CliRunner.Run("promote", "--challenger", Challengers.WorseBundle, "--champion", champion, "--data", Challengers.HeldOutFile);
 
         Assert.Equal(3, result.ExitCode);
-        Assert.Contains("REGRESSION", result.Out);
+        Assert.Contains("RECUL", result.Out);
         Assert.Contains("refused", result.Error);
         Assert.Equal(before, TrainCommandTests.Hashes(champion));
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "archive")));

@@ -1,5 +1,6 @@
 using NetiquetteML.Scoring;
 using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Scoring.Policy;
 using NetiquetteML.Training.Data;
 using NetiquetteML.Training.Learning;
 using NetiquetteML.Training.Reports;
@@ -31,11 +32,11 @@ public sealed record BundleComparison(
         foreach (var category in Categories.All.Select(c => c.Name()))
         {
             if (b[category].AveragePrecision < a[category].AveragePrecision - tolerance)
-                regressions.Add($"{category}: average precision {a[category].AveragePrecision:0.000} -> {b[category].AveragePrecision:0.000}");
+                regressions.Add($"{category} : AP {a[category].AveragePrecision:0.000} -> {b[category].AveragePrecision:0.000}");
             // F1 at the flag threshold rather than precision alone: with a few dozen positives, precision
             // at a threshold swings with every comment, while a real loss shows in both precision and recall.
             if (b[category].F1 < a[category].F1 - tolerance)
-                regressions.Add($"{category}: F1 at flag {a[category].F1:0.000} -> {b[category].F1:0.000}");
+                regressions.Add($"{category} : F1 au seuil de signalement {a[category].F1:0.000} -> {b[category].F1:0.000}");
         }
         var changed = before.Zip(after).Where(p => p.First.Verdict.Action != p.Second.Verdict.Action).ToList();
         return new BundleComparison(rows.Count, a, b, changed, regressions);
@@ -44,24 +45,31 @@ public sealed record BundleComparison(
     /// <summary>The comparison table and changed verdicts, each with its true labels, in redacted text; <paramref name="maxChanged"/> null lists them all.</summary>
     public IEnumerable<string> Describe(int? maxChanged = 30)
     {
-        yield return $"{Rows} comments, metrics at each bundle's own flag threshold (champion -> challenger):";
-        yield return $"{"category",-11}{"precision",-27}{"recall",-27}{"F1",-27}{"AP",-27}";
+        yield return $"{Rows} commentaires, mesures au seuil de signalement de chaque modèle (en service -> challenger) :";
+        yield return $"{"catégorie",-11}{"précision",-27}{"rappel",-27}{"F1",-27}{"AP",-27}";
         foreach (var c in Categories.All.Select(c => c.Name()))
         {
             var (x, y) = (Champion[c], Challenger[c]);
             yield return $"{c,-11}{Cell(x.Precision, y.Precision),-27}{Cell(x.Recall, y.Recall),-27}{Cell(x.F1, y.F1),-27}{Cell(x.AveragePrecision, y.AveragePrecision),-27}";
         }
-        yield return $"{Changed.Count} comment(s) change action (true labels in brackets):";
+        yield return $"{Changed.Count} commentaire(s) changent de décision (vraies étiquettes entre crochets) :";
         var shown = maxChanged ?? Changed.Count;
         foreach (var (before, after) in Changed.Take(shown))
-            yield return $"  {before.Row.Id}: {before.Verdict.Action} -> {after.Verdict.Action}  [{TrueLabels(before.Row)}]  « {ReportAnalysis.Shorten(after.Verdict.RedactedText, 90)} »";
-        if (Changed.Count > shown) yield return $"  ... and {Changed.Count - shown} more (--all lists them all).";
-        yield return Passes ? "verdict: the challenger does not regress." : "verdict: REGRESSION — " + string.Join("; ", Regressions);
+            yield return $"  {before.Row.Id}: {Short(before.Verdict.Action)} -> {Short(after.Verdict.Action)}  [{TrueLabels(before.Row)}]  « {ReportAnalysis.Shorten(after.Verdict.RedactedText, 90)} »";
+        if (Changed.Count > shown) yield return $"  … et {Changed.Count - shown} autre(s) (--all les affiche tous).";
+        yield return Passes ? "verdict : le challenger ne recule sur aucune catégorie." : "verdict : RECUL — " + string.Join(" ; ", Regressions);
     }
 
     /// <summary>The categories a person labelled the comment with, « acceptable » when none.</summary>
     public static string TrueLabels(LabelledComment row) =>
         Categories.All.Where(row.Label).Select(c => c.Name()).ToList() is { Count: > 0 } labels ? string.Join(",", labels) : "acceptable";
+
+    private static string Short(ModerationAction action) => action switch
+    {
+        ModerationAction.Allow => "publier",
+        ModerationAction.Review => "vérifier",
+        _ => "retirer",
+    };
 
     private static string Cell(double a, double b) => $"{a:0.000} -> {b:0.000} ({b - a:+0.000;-0.000;+0.000})";
 }

@@ -28,10 +28,10 @@ public sealed class BenchCommands
         int trainingFolds = TrainingBenchDefaults.Folds, string trainingLearners = TrainingBenchDefaults.Learners,
         int trainingTrees = TrainingBenchDefaults.Trees, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
     {
-        if (batchSize <= 0) throw new InputException("--batch-size must be positive.");
-        if (batchSeconds <= 0) throw new InputException("--batch-seconds must be positive.");
+        if (batchSize <= 0) throw new InputException("--batch-size doit être positif.", "--batch-size must be positive.");
+        if (batchSeconds <= 0) throw new InputException("--batch-seconds doit être positif.", "--batch-seconds must be positive.");
         var dataFile = RepoPaths.Resolve(Path.Combine(RepoPaths.DefaultData, "comments.csv"));
-        if (!File.Exists(dataFile)) throw new InputException($"{dataFile}: the corpus the benchmark draws its comments from is missing.");
+        if (!File.Exists(dataFile)) throw new InputException($"{dataFile} : le corpus d'où le banc d'essai tire ses commentaires est absent.", $"{dataFile}: the corpus the benchmark draws its comments from is missing.");
 
         if (training)
         {
@@ -58,9 +58,9 @@ public sealed class BenchCommands
 
     private static void RunTraining(string dataFile, string? json, IReadOnlyList<int> sizes, double minutes, int folds, string learners, int trees, CancellationToken ct)
     {
-        if (minutes <= 0) throw new InputException("--training-minutes must be positive.");
-        if (folds < 2) throw new InputException("--training-folds must be at least 2.");
-        if (trees < 1) throw new InputException("--training-trees must be positive.");
+        if (minutes <= 0) throw new InputException("--training-minutes doit être positif.", "--training-minutes must be positive.");
+        if (folds < 2) throw new InputException("--training-folds doit valoir au moins 2.", "--training-folds must be at least 2.");
+        if (trees < 1) throw new InputException("--training-trees doit être positif.", "--training-trees must be positive.");
         var kinds = Learners.Parse(learners, "--training-learners");
         var options = new TrainingOptions
         {
@@ -98,10 +98,10 @@ public sealed class BenchCommands
         foreach (var part in sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!int.TryParse(part.Replace("_", ""), out var n) || n < 100)
-                throw new InputException($"--training-sizes: '{part}' is not a size of at least 100 comments.");
+                throw new InputException($"--training-sizes : « {part} » n'est pas une taille d'au moins 100 commentaires.", $"--training-sizes: '{part}' is not a size of at least 100 comments.");
             result.Add(n);
         }
-        if (result.Count == 0) throw new InputException("--training-sizes needs at least one size.");
+        if (result.Count == 0) throw new InputException("--training-sizes demande au moins une taille.", "--training-sizes needs at least one size.");
         return result.Order().ToList();
     }
 

@@ -23,13 +23,13 @@ public static class CommandGuard
         }
         catch (DataValidationException e)
         {
-            SafeConsole.Error($"erreur : le fichier ne respecte pas le format attendu ({e.Problems.Count} problème(s), avec fichier, ligne et colonne ci-dessous) ; rien n'a été fait. Voir docs/labelling-guide.md.");
+            SafeConsole.Error(e.French);
             SafeConsole.Error("error: " + e.Message);
             return ExitCodes.InvalidInput;
         }
         catch (InputException e)
         {
-            SafeConsole.Error("erreur : entrée invalide ; corrigez ce qui suit puis relancez (aide : --help).");
+            SafeConsole.Error("erreur : " + e.French + " (aide : --help)");
             SafeConsole.Error("error: " + e.Message);
             return ExitCodes.InvalidInput;
         }
@@ -58,5 +58,11 @@ public static class CommandGuard
 /// <summary>Help was asked for (--help): its text is printed and the run ends successfully.</summary>
 public sealed class HelpShownException(string help) : Exception(help);
 
-/// <summary>A user error in a command's input that is not a labelled-file problem (e.g. a score input file).</summary>
-public sealed class InputException(string message) : Exception(message);
+/// <summary>
+/// A user error in a command's input that is not a labelled-file problem (e.g. a bad option). The
+/// staff read <see cref="French"/>; <see cref="Exception.Message"/> keeps the English for logs.
+/// </summary>
+public sealed class InputException(string french, string english) : Exception(english)
+{
+    public string French { get; } = french;
+}

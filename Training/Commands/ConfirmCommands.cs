@@ -24,13 +24,13 @@ public sealed class ConfirmCommands
     /// <param name="minRemoved">Fewest comments above the remove threshold for a precision to mean anything.</param>
     public int Confirm(string data, string output, string model = RepoPaths.DefaultModel, double minPrecision = 0.97, int minRemoved = 20) => CommandGuard.Run(() =>
     {
-        if (minPrecision is <= 0 or > 1) throw new InputException("--min-precision must be in (0, 1].");
-        if (minRemoved < 1) throw new InputException("--min-removed must be at least 1.");
+        if (minPrecision is <= 0 or > 1) throw new InputException("--min-precision doit être entre 0 (exclu) et 1.", "--min-precision must be in (0, 1].");
+        if (minRemoved < 1) throw new InputException("--min-removed doit valoir au moins 1.", "--min-removed must be at least 1.");
         var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model));
         var file = LabelledCsvLoader.LoadOne(RepoPaths.Resolve(data));
         var trainedOn = scorer.Bundle.Manifest.TrainingData.Files.Select(f => f.Sha256).ToHashSet();
         if (trainedOn.Contains(file.Sha256))
-            throw new InputException($"{data} is one of the files the bundle was trained on; confirm on comments of the page it has never seen.");
+            throw new InputException($"{data} est l'un des fichiers sur lesquels le modèle a été entraîné ; confirmez sur des commentaires de la page qu'il n'a jamais vus.", $"{data} is one of the files the bundle was trained on; confirm on comments of the page it has never seen.");
 
         var scored = BundleEvaluator.Score(scorer, file.Rows);
         var results = Categories.All.ToDictionary(c => c.Name(), c => Measure(scored, c, minPrecision, minRemoved));
@@ -66,7 +66,7 @@ public sealed class ConfirmCommands
                 : ModerationPolicy.NeverAutoRemoved.Any(c => c.Name() == name) ? "jamais (hors sujet : toujours un humain)"
                 : r.Removed < minRemoved ? $"non : moins de {minRemoved} commentaires au-dessus du seuil"
                 : $"non : précision sous {minPrecision:0.00}";
-            SafeConsole.Out($"{name,-11}{r.Removed,9}{r.Correct,10}{(r.Precision is { } p ? p.ToString("0.000") : "n/a"),11}  {why}");
+            SafeConsole.Out($"{name,-11}{r.Removed,9}{r.Correct,10}{(r.Precision is { } p ? p.ToString("0.000") : "n/d"),11}  {why}");
         }
         SafeConsole.Out($"Politique écrite dans {output} : retrait automatique pour {(policy.AutoRemoveCategories.Count == 0 ? "aucune catégorie (tout va en révision)" : string.Join(", ", policy.AutoRemoveCategories))}.");
         return ExitCodes.Success;

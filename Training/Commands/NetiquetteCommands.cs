@@ -28,16 +28,16 @@ public sealed class NetiquetteCommands
         int ngramsPerCategory = 1_500, bool preferLatest = false, string lexicons = RepoPaths.DefaultLexicons,
         double repairedOffTopicShare = 0, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
     {
-        if (repairedOffTopicShare is < 0 or > 1) throw new InputException("--repaired-off-topic-share must be between 0 and 1.");
+        if (repairedOffTopicShare is < 0 or > 1) throw new InputException("--repaired-off-topic-share doit être entre 0 et 1.", "--repaired-off-topic-share must be between 0 and 1.");
         // Options first: a typo in --learners should not wait for every file to load.
         var learnerKinds = Learners.Parse(learners, "--learners");
         var files = ResolveData(data);
-        SafeConsole.Out($"Loading {files.Count} labelled file(s): {string.Join(", ", files.Select(Path.GetFileName))}");
+        SafeConsole.Out($"Lecture de {files.Count} fichier(s) étiqueté(s) : {string.Join(", ", files.Select(Path.GetFileName))}");
         var loaded = LabelledCsvLoader.LoadAll(files, preferLatest);
         var rows = loaded.SelectMany(f => f.Rows).ToList();
-        SafeConsole.Out($"{rows.Count} comments; positives: {string.Join(", ", Categories.All.Select(c => $"{c.Name()} {rows.Count(r => r.Label(c))}"))}");
+        SafeConsole.Out($"{rows.Count} commentaires ; positifs : {string.Join(", ", Categories.All.Select(c => $"{c.Name()} {rows.Count(r => r.Label(c))}"))}");
         var lexicon = LexiconFiles.Load(RepoPaths.Resolve(lexicons));
-        SafeConsole.Out($"Lexicon: {lexicon.Entries.Count} terms ({string.Join(", ", Lexicon.Categories.Select(c => $"{c} {lexicon.Entries.Count(e => e.Category == c)}"))})");
+        SafeConsole.Out($"Lexique : {lexicon.Entries.Count} termes ({string.Join(", ", Lexicon.Categories.Select(c => $"{c} {lexicon.Entries.Count(e => e.Category == c)}"))})");
 
         var options = new TrainingOptions
         {
@@ -52,10 +52,10 @@ public sealed class NetiquetteCommands
         var trained = new ModelTrainer(options, SafeConsole.Out).Train(rows, cancellationToken);
         var destination = RepoPaths.Resolve(output);
         var (manifest, metrics, archived) = BundleWriter.WriteArchiving(trained, loaded, destination, Path.GetFileName(Path.GetFullPath(destination)), cancellationToken, preferLatest);
-        if (archived is not null) SafeConsole.Out($"\nThe bundle that was in {destination} is archived as {archived} (undo with `rollback`).");
+        if (archived is not null) SafeConsole.Out($"\nLe modèle qui était dans {destination} est archivé sous {archived} (pour revenir en arrière : rollback).");
 
-        SafeConsole.Out($"\nBundle written to {destination} (data SHA-256 {manifest.TrainingData.Sha256[..12]}…).");
-        SafeConsole.Out($"Held-out test split ({manifest.Split.TestRows} comments under {manifest.Split.TestPosts} posts never seen in training), at the flag threshold:");
+        SafeConsole.Out($"\nModèle écrit dans {destination} (SHA-256 des données {manifest.TrainingData.Sha256[..12]}…).");
+        SafeConsole.Out($"Jeu de test mis de côté ({manifest.Split.TestRows} commentaires sous {manifest.Split.TestPosts} publications jamais vues à l'entraînement), au seuil de signalement :");
         SafeConsole.Out(BundleEvaluator.Table(metrics, manifest));
         ReportUnreachedTargets(manifest);
         return ExitCodes.Success;
@@ -70,7 +70,7 @@ public sealed class NetiquetteCommands
         var file = data is null ? null : LabelledCsvLoader.LoadPartlyLabelled(RepoPaths.Resolve(data));
         var rows = file?.Rows ?? EvaluationRows(scorer.Bundle.Manifest, null);
         var metrics = BundleEvaluator.Metrics(BundleEvaluator.Score(scorer, rows), file?.LabelColumns);
-        SafeConsole.Out($"{rows.Count} comments{(data is null ? " (the bundle's held-out test split)" : $" from {data}")}, at the flag threshold:");
+        SafeConsole.Out($"{rows.Count} commentaires{(data is null ? " (le jeu de test mis de côté du modèle)" : $" de {data}")}, au seuil de signalement :");
         SafeConsole.Out(BundleEvaluator.Table(metrics, scorer.Bundle.Manifest));
         return ExitCodes.Success;
     });
@@ -86,7 +86,7 @@ public sealed class NetiquetteCommands
     public int Score(string? input = null, string? text = null, string? post = null, string model = RepoPaths.DefaultModel,
         string? output = null, string? policy = null, bool withText = false, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
     {
-        if ((input is null) == (text is null)) throw new InputException("give either --input FILE.csv or --text \"comment\".");
+        if ((input is null) == (text is null)) throw new InputException("donnez soit --input FICHIER.csv, soit --text \"commentaire\" (un des deux).", "give either --input FILE.csv or --text \"comment\".");
         var moderation = policy is null ? null : ModerationPolicy.FromJsonFile(policy);
         var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model), moderation);
         if (text is not null)
@@ -95,7 +95,7 @@ public sealed class NetiquetteCommands
             return ExitCodes.Success;
         }
         var count = ScoreFile.Run(scorer, input!, output, withText, cancellationToken);
-        if (output is not null) SafeConsole.Error($"{count} comments scored to {output}.");
+        if (output is not null) SafeConsole.Error($"{count} commentaires évalués dans {output}.");
         return ExitCodes.Success;
     });
 
@@ -104,7 +104,7 @@ public sealed class NetiquetteCommands
         if (data is { Length: > 0 }) return data.Select(RepoPaths.Resolve).ToList();
         var folder = RepoPaths.Resolve(RepoPaths.DefaultData);
         var files = DataHash.DefaultFiles(folder);
-        if (files.Count == 0) throw new InputException($"no labelled CSV file in '{folder}'; pass --data FILE.csv.");
+        if (files.Count == 0) throw new InputException($"aucun fichier CSV étiqueté dans « {folder} » ; indiquez --data FICHIER.csv.", $"no labelled CSV file in '{folder}'; pass --data FILE.csv.");
         return files;
     }
 
@@ -118,7 +118,7 @@ public sealed class NetiquetteCommands
         var folder = RepoPaths.Resolve(RepoPaths.DefaultData);
         var files = manifest.TrainingData.Files.Select(f => Path.Combine(folder, f.Name)).ToList();
         var missing = files.Where(f => !File.Exists(f)).ToList();
-        if (missing.Count > 0) throw new InputException($"the bundle's training files are not in {folder} ({string.Join(", ", missing.Select(Path.GetFileName))}); pass --data FILE.csv.");
+        if (missing.Count > 0) throw new InputException($"les fichiers d'entraînement du modèle ne sont pas dans {folder} ({string.Join(", ", missing.Select(Path.GetFileName))}) ; indiquez --data FICHIER.csv.", $"the bundle's training files are not in {folder} ({string.Join(", ", missing.Select(Path.GetFileName))}); pass --data FILE.csv.");
         return LabelledCsvLoader.LoadAll(files, manifest.TrainingData.PreferLatest).SelectMany(f => f.Rows).ToList();
     }
 
@@ -128,7 +128,7 @@ public sealed class NetiquetteCommands
         var ids = manifest.Split.TestIds.ToHashSet(StringComparer.Ordinal);
         var rows = trainingRows.Where(r => ids.Contains(r.Id)).ToList();
         if (rows.Count != ids.Count)
-            throw new InputException($"only {rows.Count} of the bundle's {ids.Count} held-out rows are in {RepoPaths.Resolve(RepoPaths.DefaultData)}: the data changed since training. Retrain, or pass --data FILE.csv.");
+            throw new InputException($"seulement {rows.Count} des {ids.Count} lignes de test du modèle sont dans {RepoPaths.Resolve(RepoPaths.DefaultData)} : les données ont changé depuis l'entraînement. Réentraînez, ou indiquez --data FICHIER.csv.", $"only {rows.Count} of the bundle's {ids.Count} held-out rows are in {RepoPaths.Resolve(RepoPaths.DefaultData)}: the data changed since training. Retrain, or pass --data FILE.csv.");
         return rows;
     }
 
@@ -138,9 +138,9 @@ public sealed class NetiquetteCommands
         {
             var t = manifest.For(category).Thresholds;
             if (!t.FlagTargetReached)
-                SafeConsole.Out($"note: {category.Name()}: flag precision target {t.FlagPrecisionTarget:0.00} not reachable on validation data; flag set at best F1 ({t.Flag:0.000}).");
+                SafeConsole.Out($"note : {category.Name()} : la précision visée pour le signalement ({t.FlagPrecisionTarget:0.00}) n'est pas atteignable sur les données de validation ; seuil placé au meilleur F1 ({t.Flag:0.000}).");
             if (!t.RemoveTargetReached)
-                SafeConsole.Out($"note: {category.Name()}: remove precision target {t.RemovePrecisionTarget:0.00} not reachable on validation data; automatic removal disabled for it.");
+                SafeConsole.Out($"note : {category.Name()} : la précision visée pour le retrait ({t.RemovePrecisionTarget:0.00}) n'est pas atteignable sur les données de validation ; aucun retrait automatique pour cette catégorie.");
         }
     }
 }

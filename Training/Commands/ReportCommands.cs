@@ -20,12 +20,12 @@ public sealed class ReportCommands
         var folder = output ?? ReportInputs.DefaultOutput(manifest);
         var result = PrecisionReport.Write(scorer, input, folder, cancellationToken);
 
-        SafeConsole.Out($"{input.Rows.Count} comments{(input.HeldOut ? " (the bundle's held-out test split)" : $" from {data}")}, at the flag threshold:");
+        SafeConsole.Out($"{input.Rows.Count} commentaires{(input.HeldOut ? " (le jeu de test mis de côté du modèle)" : $" de {data}")}, au seuil de signalement :");
         SafeConsole.Out(BundleEvaluator.Table(result.Metrics.Categories, manifest));
         if (result.Previous is not null)
-            SafeConsole.Out($"Compared with the previous report of {result.Previous.CreatedUtc:yyyy-MM-dd HH:mm} UTC (see the report's comparison section).");
+            SafeConsole.Out($"Comparé au rapport précédent du {result.Previous.CreatedUtc:yyyy-MM-dd HH:mm} UTC (voir la section de comparaison du rapport).");
         var images = result.Files.Count(f => f.EndsWith(".png", StringComparison.Ordinal));
-        SafeConsole.Out($"Report written to {result.Folder}{Path.DirectorySeparatorChar}: {PrecisionReport.HtmlFile}, {PrecisionReport.MarkdownFile}, {ReportMetrics.FileName} and {images} charts.");
+        SafeConsole.Out($"Rapport écrit dans {result.Folder}{Path.DirectorySeparatorChar} : {PrecisionReport.HtmlFile}, {PrecisionReport.MarkdownFile}, {ReportMetrics.FileName} et {images} graphiques.");
         return ExitCodes.Success;
     });
 }

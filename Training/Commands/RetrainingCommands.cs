@@ -40,17 +40,17 @@ public sealed class RetrainingCommands
             foreach (var line in comparison.Describe()) SafeConsole.Out(line);
             if (!comparison.Passes && !force)
             {
-                SafeConsole.Error("promotion refused: the challenger regresses (use --force to promote anyway). The bundle in service is unchanged.");
+                SafeConsole.Error("promotion refusée : le challenger recule (--force pour promouvoir quand même). Le modèle en service est inchangé. / promotion refused: the challenger regresses (use --force to promote anyway); the bundle in service is unchanged.");
                 return ExitCodes.Regression;
             }
         }
         var archived = BundleArchive.Promote(RepoPaths.Resolve(challenger), championPath);
         if (archived is null)
         {
-            SafeConsole.Out($"{challenger} is already the bundle in service at {championPath}: nothing to do, nothing archived.");
+            SafeConsole.Out($"{challenger} est déjà le modèle en service ({championPath}) : rien à faire, rien d'archivé.");
             return ExitCodes.Success;
         }
-        SafeConsole.Out($"promoted {challenger} to {championPath}" + (archived.Length > 0 ? $"; previous bundle archived as {archived} (undo with `rollback`)." : "."));
+        SafeConsole.Out($"{challenger} promu en service ({championPath})" + (archived.Length > 0 ? $" ; l'ancien modèle est archivé sous {archived} (pour revenir en arrière : rollback)." : "."));
         return ExitCodes.Success;
     });
 
@@ -60,7 +60,7 @@ public sealed class RetrainingCommands
     public int Rollback(string champion = RepoPaths.DefaultModel, string? to = null) => CommandGuard.Run(() =>
     {
         var restored = BundleArchive.Rollback(RepoPaths.Resolve(champion), to);
-        SafeConsole.Out($"restored archived bundle {restored} to {champion}.");
+        SafeConsole.Out($"modèle archivé {restored} remis en service ({champion}).");
         return ExitCodes.Success;
     });
 
@@ -75,7 +75,7 @@ public sealed class RetrainingCommands
         var comments = LabelledCsvLoader.LoadComments(RepoPaths.Resolve(input)).Rows.Select(r => r.ToComment());
         var ranked = LabellingPriority.Rank(scorer, comments, count, cancellationToken);
         WriteSuggestions(ranked, output);
-        if (output is not null) SafeConsole.Error($"{ranked.Count} comments to label written to {output}.");
+        if (output is not null) SafeConsole.Error($"{ranked.Count} commentaires à étiqueter écrits dans {output}.");
         return ExitCodes.Success;
     });
 
@@ -105,7 +105,7 @@ public sealed class RetrainingCommands
             : championFiles.Count == 0 ? [] : LabelledCsvLoader.LoadAll(championFiles, preferLatest: true).SelectMany(f => f.Rows).ToList();
         var championTrained = championRows.Select(r => r.Id).Where(id => !championTest.Contains(id)).ToHashSet(StringComparer.Ordinal);
         var unseen = rows.Where(r => !championTrained.Contains(r.Id)).ToList();
-        if (unseen.Count == 0) throw new InputException("the champion was trained on every held-out row of the challenger; pass --data FILE.csv with rows neither has seen.");
+        if (unseen.Count == 0) throw new InputException("le modèle en service a été entraîné sur toutes les lignes de test du challenger ; indiquez --data FICHIER.csv avec des lignes qu'aucun des deux n'a vues.", "the champion was trained on every held-out row of the challenger; pass --data FILE.csv with rows neither has seen.");
         return unseen;
     }
 

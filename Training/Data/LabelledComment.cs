@@ -36,27 +36,42 @@ public sealed record LabelledComment(
     public Comment ToComment() => new(Text, string.IsNullOrEmpty(Post) ? null : Post, Id);
 }
 
-/// <summary>A problem found in an input file, located precisely enough to fix it.</summary>
-public sealed record CsvProblem(string File, long Line, int? Column, string ColumnName, string Message)
+/// <summary>
+/// A problem found in an input file, located precisely enough to fix it: <paramref name="French"/>
+/// for the staff who read it, <paramref name="Message"/> in English for logs and developers.
+/// </summary>
+public sealed record CsvProblem(string File, long Line, int? Column, string ColumnName, string Message, string French)
 {
     public override string ToString() =>
         Column is { } c
             ? $"{File}:{Line}, column {c} ({ColumnName}): {Message}"
             : $"{File}:{Line}: {Message}";
+
+    public string ToFrench() =>
+        Column is { } c
+            ? $"{File}:{Line}, colonne {c} ({ColumnName}) : {French}"
+            : $"{File}:{Line} : {French}";
 }
 
 /// <summary>Thrown when a file breaks the data contract; carries every problem found, not only the first.</summary>
 public sealed class DataValidationException(IReadOnlyList<CsvProblem> problems)
-    : Exception(Describe(problems))
+    : Exception(Describe(problems, p => p.ToString(),
+        "{0} problem(s) in the input; nothing was done (no model trained, no file written):",
+        "\n  ... and {0} more problem(s)."))
 {
     public IReadOnlyList<CsvProblem> Problems { get; } = problems;
 
+    /// <summary>The same problems in French, as the staff read them.</summary>
+    public string French { get; } = Describe(problems, p => p.ToFrench(),
+        "erreur : {0} problème(s) dans le fichier (fichier:ligne, colonne) ; rien n'a été fait (aucun modèle entraîné, aucun fichier écrit). Voir docs/labelling-guide.md.",
+        "\n  … et {0} autre(s) problème(s).");
+
     public const int MaxShown = 50;
 
-    private static string Describe(IReadOnlyList<CsvProblem> problems)
+    private static string Describe(IReadOnlyList<CsvProblem> problems, Func<CsvProblem, string> show, string header, string more)
     {
-        var lines = problems.Take(MaxShown).Select(p => "  " + p);
-        var more = problems.Count > MaxShown ? $"\n  ... and {problems.Count - MaxShown} more problem(s)." : "";
-        return $"{problems.Count} problem(s) in the input; nothing was done (no model trained, no file written):\n{string.Join('\n', lines)}{more}";
+        var lines = problems.Take(MaxShown).Select(p => "  " + show(p));
+        var rest = problems.Count > MaxShown ? string.Format(more, problems.Count - MaxShown) : "";
+        return $"{string.Format(header, problems.Count)}\n{string.Join('\n', lines)}{rest}";
     }
 }

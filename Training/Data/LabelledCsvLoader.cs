@@ -73,7 +73,8 @@ public static class LabelledCsvLoader
                     {
                         var what = earlier.Id == row.Id ? $"id '{row.Id}'" : "the same text";
                         problems.Add(new CsvProblem(row.SourceFile, row.Line, null, "",
-                            $"conflicting labels for {what} in {earlier.SourceFile}:{earlier.Line} ({Labels(earlier)} there, {Labels(row)} here). Fix one, or pass --prefer-latest to keep the later file's labels."));
+                            $"conflicting labels for {what} in {earlier.SourceFile}:{earlier.Line} ({Labels(earlier)} there, {Labels(row)} here). Fix one, or pass --prefer-latest to keep the later file's labels.",
+                            $"étiquettes contradictoires pour {(earlier.Id == row.Id ? $"l'id « {row.Id} »" : "le même texte")} dans {earlier.SourceFile}:{earlier.Line} ({Labels(earlier)} là-bas, {Labels(row)} ici). Corrigez l'une des deux, ou ajoutez --prefer-latest pour garder celles du fichier le plus récent."));
                         break;
                     }
                     superseded.Add(earlier);
@@ -120,7 +121,8 @@ public static class LabelledCsvLoader
         foreach (var row in file.Rows)
         {
             if (!seen.TryAdd(row.Id, row.Line))
-                problems.Add(new CsvProblem(row.SourceFile, row.Line, 1, "id", $"duplicate id '{row.Id}' (first seen on line {seen[row.Id]}); ids must be unique."));
+                problems.Add(new CsvProblem(row.SourceFile, row.Line, 1, "id", $"duplicate id '{row.Id}' (first seen on line {seen[row.Id]}); ids must be unique.",
+                    $"id « {row.Id} » en double (déjà vu à la ligne {seen[row.Id]}) ; chaque id doit être unique."));
         }
     }
 
@@ -129,7 +131,7 @@ public static class LabelledCsvLoader
         var name = path;
         if (!File.Exists(path))
         {
-            problems.Add(new CsvProblem(name, 0, null, "", "file not found."));
+            problems.Add(new CsvProblem(name, 0, null, "", "file not found.", "fichier introuvable."));
             return null;
         }
         var bytes = File.ReadAllBytes(path);
@@ -146,14 +148,14 @@ public static class LabelledCsvLoader
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             IncludeValuesInExceptions = false,
-            OnMalformedRecord = m => problems.Add(new CsvProblem(name, m.LineNumber, null, "", Explain(m.Reason))),
+            OnMalformedRecord = m => problems.Add(new CsvProblem(name, m.LineNumber, null, "", Explain(m.Reason), ExplainInFrench(m.Reason))),
         };
 
         using var reader = CsvReader.Create(bytes, options);
         reader.ReadHeader();
         if (reader.Headers.Count == 0)
         {
-            problems.Add(new CsvProblem(name, 1, null, "", $"the file is empty; expected a header row: {string.Join(',', RequiredColumns)}."));
+            problems.Add(EmptyFile(name));
             return null;
         }
         var headers = reader.Headers.Select(h => h.Trim()).ToList();
@@ -161,7 +163,9 @@ public static class LabelledCsvLoader
         {
             problems.Add(new CsvProblem(name, 1, null, "",
                 $"the columns are separated by {separator}, not by commas (a file saved by Excel in French as « CSV (séparateur : point-virgule) »). " +
-                "Save it again as « CSV UTF-8 (délimité par des virgules) », or replace the separators by commas."));
+                "Save it again as « CSV UTF-8 (délimité par des virgules) », or replace the separators by commas.",
+                $"les colonnes sont séparées par des {(separator == "tabs" ? "tabulations" : "points-virgules (;)")}, pas par des virgules (fichier enregistré par Excel en français). " +
+                "Enregistrez-le de nouveau en « CSV UTF-8 (délimité par des virgules) », ou remplacez les séparateurs par des virgules."));
             return null;
         }
         var required = requirement == LabelRequirement.All ? RequiredColumns : ["id", "text"];
@@ -172,11 +176,13 @@ public static class LabelledCsvLoader
             if (i >= 0) index[column] = i;
             else if (required.Contains(column))
                 problems.Add(new CsvProblem(name, 1, null, column,
-                    $"missing column '{column}'. The header must contain: {string.Join(',', required)} (found: {string.Join(',', headers)})."));
+                    $"missing column '{column}'. The header must contain: {string.Join(',', required)} (found: {string.Join(',', headers)}).",
+                    $"colonne « {column} » absente. L'en-tête doit contenir : {string.Join(',', required)} (trouvé : {string.Join(',', headers)})."));
         }
         var labelColumns = Categories.All.Where(c => index.ContainsKey(c.Name())).ToList();
         if (requirement == LabelRequirement.Some && labelColumns.Count == 0)
-            problems.Add(new CsvProblem(name, 1, null, "", $"no label column; an evaluation file needs at least one of {string.Join(',', Categories.All.Select(c => c.Name()))} (found: {string.Join(',', headers)})."));
+            problems.Add(new CsvProblem(name, 1, null, "", $"no label column; an evaluation file needs at least one of {string.Join(',', Categories.All.Select(c => c.Name()))} (found: {string.Join(',', headers)}).",
+                $"aucune colonne d'étiquette ; un fichier d'évaluation en demande au moins une parmi {string.Join(',', Categories.All.Select(c => c.Name()))} (trouvé : {string.Join(',', headers)})."));
         if (problems.Count > before) return null;
 
         while (reader.Read())
@@ -186,9 +192,9 @@ public static class LabelledCsvLoader
             var post = index.TryGetValue("post", out var postColumn) ? Field(reader, postColumn) : string.Empty;
             var text = Field(reader, index["text"]);
             if (id.Length == 0)
-                problems.Add(new CsvProblem(name, line, index["id"] + 1, "id", "empty id; every comment needs a unique id."));
+                problems.Add(new CsvProblem(name, line, index["id"] + 1, "id", "empty id; every comment needs a unique id.", "id vide ; chaque commentaire a besoin d'un id unique."));
             if (string.IsNullOrWhiteSpace(text))
-                problems.Add(new CsvProblem(name, line, index["text"] + 1, "text", "empty text; a comment cannot be blank."));
+                problems.Add(new CsvProblem(name, line, index["text"] + 1, "text", "empty text; a comment cannot be blank.", "texte vide ; un commentaire ne peut pas être vide."));
 
             var labels = new bool[Categories.All.Count];
             foreach (var category in labelColumns)
@@ -198,13 +204,14 @@ public static class LabelledCsvLoader
                 if (value == "1") labels[(int)category] = true;
                 else if (value != "0")
                     problems.Add(new CsvProblem(name, line, column + 1, category.Name(),
-                        value.Length == 0 ? "empty label; expected 0 or 1." : $"label '{Truncate(value)}' is not valid; expected 0 or 1."));
+                        value.Length == 0 ? "empty label; expected 0 or 1." : $"label '{Truncate(value)}' is not valid; expected 0 or 1.",
+                        value.Length == 0 ? "étiquette vide ; 0 ou 1 attendu." : $"étiquette « {Truncate(value)} » invalide ; 0 ou 1 attendu."));
             }
             rows.Add(new LabelledComment(id, post, text, labels[0], labels[1], labels[2], labels[3], name, line));
         }
 
         if (rows.Count == 0 && problems.Count == before)
-            problems.Add(new CsvProblem(name, 2, null, "", "the file has a header but no data rows."));
+            problems.Add(new CsvProblem(name, 2, null, "", "the file has a header but no data rows.", "le fichier a un en-tête mais aucune ligne de données."));
         return new LoadedFile(path, sha, rows, labelColumns);
     }
 
@@ -222,6 +229,19 @@ public static class LabelledCsvLoader
         _ => $"malformed record ({reason}).",
     };
 
+    private static string ExplainInFrench(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.UnterminatedQuote => "un champ entre guillemets n'est jamais fermé ; la ligne n'a pas été lue. Fermez le guillemet ou doublez les guillemets intérieurs (\"\").",
+        CsvMalformedReason.StrayQuote => "un guillemet dans un champ sans guillemets ; mettez tout le champ entre guillemets et doublez les guillemets intérieurs (\"\").",
+        CsvMalformedReason.TextAfterClosingQuote => "du texte après le guillemet fermant d'un champ ; doublez les guillemets intérieurs (\"\").",
+        CsvMalformedReason.FieldCountMismatch => "cette ligne n'a pas autant de champs que l'en-tête (une virgule manquante ou en trop, ou une virgule sans guillemets dans le texte).",
+        _ => $"ligne mal formée ({reason}).",
+    };
+
+    private static CsvProblem EmptyFile(string name) => new(name, 1, null, "",
+        $"the file is empty; expected a header row: {string.Join(',', RequiredColumns)}.",
+        $"le fichier est vide ; une ligne d'en-tête est attendue : {string.Join(',', RequiredColumns)}.");
+
     /// <summary>« ; » or a tab when the header is one column holding them: the file was saved with another separator.</summary>
     private static string? WrongSeparator(List<string> headers)
     {
@@ -236,13 +256,14 @@ public static class LabelledCsvLoader
     {
         if (bytes.Length == 0)
         {
-            problems.Add(new CsvProblem(name, 1, null, "", $"the file is empty; expected a header row: {string.Join(',', RequiredColumns)}."));
+            problems.Add(EmptyFile(name));
             return false;
         }
         if (bytes.AsSpan().StartsWith(Encoding.Unicode.Preamble) || bytes.AsSpan().StartsWith(Encoding.BigEndianUnicode.Preamble))
         {
             problems.Add(new CsvProblem(name, 1, null, "",
-                "the file is UTF-16 text (saved as « Texte Unicode »), not UTF-8. Save it again as « CSV UTF-8 (délimité par des virgules) »."));
+                "the file is UTF-16 text (saved as « Texte Unicode »), not UTF-8. Save it again as « CSV UTF-8 (délimité par des virgules) ».",
+                "le fichier est du texte UTF-16 (enregistré en « Texte Unicode »), pas de l'UTF-8. Enregistrez-le de nouveau en « CSV UTF-8 (délimité par des virgules) »."));
             return false;
         }
         var nul = Array.IndexOf(bytes, (byte)0);
@@ -250,7 +271,8 @@ public static class LabelledCsvLoader
         {
             var (line, column) = Position(bytes, nul);
             problems.Add(new CsvProblem(name, line, null, "",
-                $"a NUL byte at character {column} of the line: this is a binary file or UTF-16 text, not a UTF-8 CSV."));
+                $"a NUL byte at character {column} of the line: this is a binary file or UTF-16 text, not a UTF-8 CSV.",
+                $"un octet NUL au caractère {column} de la ligne : c'est un fichier binaire ou du texte UTF-16, pas un CSV UTF-8."));
             return false;
         }
         var span = bytes.AsSpan();
@@ -260,7 +282,8 @@ public static class LabelledCsvLoader
             var offset = FirstInvalidUtf8(bytes);
             var (line, column) = Position(bytes, offset);
             problems.Add(new CsvProblem(name, line, null, "",
-                $"invalid UTF-8 at character {column} of the line (byte 0x{bytes[offset]:X2}): the file looks like Latin-1/Windows-1252. Re-save it as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`)."));
+                $"invalid UTF-8 at character {column} of the line (byte 0x{bytes[offset]:X2}): the file looks like Latin-1/Windows-1252. Re-save it as UTF-8 (e.g. `iconv -f WINDOWS-1252 -t UTF-8`).",
+                $"UTF-8 invalide au caractère {column} de la ligne (octet 0x{bytes[offset]:X2}) : le fichier semble en Latin-1/Windows-1252 (accents mal codés). Enregistrez-le de nouveau en « CSV UTF-8 (délimité par des virgules) »."));
             return false;
         }
         return true;

@@ -24,7 +24,7 @@ public static class LexiconFiles
     public static Lexicon Load(string directory)
     {
         if (!Directory.Exists(directory))
-            throw new InputException($"{directory}: the lexicon folder is missing (expected {OwnFile} and the outside lists there).");
+            throw new InputException($"{directory} : le dossier des lexiques est absent (il doit contenir {OwnFile} et les listes externes).", $"{directory}: the lexicon folder is missing (expected {OwnFile} and the outside lists there).");
         var problems = new List<CsvProblem>();
         var own = ReadOwn(Path.Combine(directory, OwnFile), problems);
         var roots = ReadRoots(Path.Combine(directory, CategoryRootsFile), problems);
@@ -69,13 +69,14 @@ public static class LexiconFiles
             var fields = text.Split('\t');
             if (fields.Length != 2 || fields[0].Trim().Length == 0)
             {
-                problems.Add(new CsvProblem(path, line, null, "", "expected a term, a tab and a category."));
+                problems.Add(new CsvProblem(path, line, null, "", "expected a term, a tab and a category.", "attendu : un terme, une tabulation et une catégorie."));
                 continue;
             }
             if (!Enum.TryParse<LexiconCategory>(fields[1].Trim(), ignoreCase: false, out var category) || !Enum.IsDefined(category))
             {
                 problems.Add(new CsvProblem(path, line, 2, "category",
-                    $"unknown category '{fields[1].Trim()}'; expected one of {string.Join(", ", Lexicon.Categories)}."));
+                    $"unknown category '{fields[1].Trim()}'; expected one of {string.Join(", ", Lexicon.Categories)}.",
+                    $"catégorie « {fields[1].Trim()} » inconnue ; valeurs permises : {string.Join(", ", Lexicon.Categories)}."));
                 continue;
             }
             yield return (fields[0].Trim(), category);
@@ -85,7 +86,7 @@ public static class LexiconFiles
     /// <summary>Non-blank lines that are not comments (« # »), with their line numbers.</summary>
     private static IEnumerable<(string Text, long Line)> Lines(string path)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: lexicon file missing.");
+        if (!File.Exists(path)) throw new InputException($"{path} : fichier de lexique absent.", $"{path}: lexicon file missing.");
         long number = 0;
         foreach (var line in File.ReadLines(path, System.Text.Encoding.UTF8))
         {

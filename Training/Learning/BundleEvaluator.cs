@@ -69,15 +69,15 @@ public static class BundleEvaluator
     {
         var lines = new List<string>
         {
-            $"{"category",-11}{"support",8}{"precision",11}{"recall",8}{"F1",7}{"AP",7}{"ROC AUC",9}{"flag",8}{"remove",8}  learner",
+            $"{"catégorie",-11}{"positifs",8}{"précision",11}{"rappel",8}{"F1",7}{"AP",7}{"ROC AUC",9}{"signal",8}{"retrait",8}  apprenant",
         };
         foreach (var category in Categories.All)
         {
             var c = manifest.For(category);
-            var remove = c.Thresholds.RemoveTargetReached ? c.Thresholds.Remove.ToString("0.000") : "  off";
+            var remove = c.Thresholds.RemoveTargetReached ? c.Thresholds.Remove.ToString("0.000") : " aucun";
             if (!metrics.TryGetValue(category.Name(), out var m))
             {
-                lines.Add($"{category.Name(),-11}{"absent: no label column in this file",-60}{c.Thresholds.Flag,8:0.000}{remove,8}  {c.Learner}");
+                lines.Add($"{category.Name(),-11}{"absente : pas de colonne d'étiquette dans ce fichier",-60}{c.Thresholds.Flag,8:0.000}{remove,8}  {c.Learner}");
                 continue;
             }
             var flagged = m.TruePositives + m.FalsePositives > 0;
@@ -88,5 +88,5 @@ public static class BundleEvaluator
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static string Shown(double value, bool defined) => defined ? value.ToString("0.000") : "n/a";
+    private static string Shown(double value, bool defined) => defined ? value.ToString("0.000") : "n/d";
 }

@@ -58,14 +58,14 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         var (train, test) = GroupedSplit.TrainTest(rows, options.TestFraction, options.Seed);
         if (train.Count == 0 || test.Count == 0)
             throw new InvalidOperationException($"The grouped split left {train.Count} training and {test.Count} test rows; add comments under more posts.");
-        Report($"split: {train.Count} training rows ({Groups(train)} posts), {test.Count} held-out test rows ({Groups(test)} posts), seed {options.Seed}");
+        Report($"partage : {train.Count} lignes d'entraînement ({Groups(train)} publications), {test.Count} lignes de test mises de côté ({Groups(test)} publications), graine {options.Seed}");
 
         var realTrainRows = train.Count;
         var inputs = ToInputs(train);
         var repaired = OffTopicPairs.Make(train, inputs, options.Seed, options.RepairedOffTopicShare);
         if (repaired.Count > 0)
         {
-            Report($"off_topic: {repaired.Count} training comments re-paired with posts they share nothing with (labelled off_topic; never calibrated or evaluated on)");
+            Report($"off_topic : {repaired.Count} commentaires d'entraînement rattachés à des publications sans rapport (étiquetés off_topic ; jamais utilisés pour calibrer ni évaluer)");
             train = [.. train, .. repaired];
             inputs.AddRange(ToInputs(repaired));
         }
@@ -79,7 +79,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         }
 
         var learners = LearnersFor(train.Count);
-        Report($"learners: {string.Join(" and ", learners)}{WhyThese(learners, train.Count)}");
+        Report($"apprenants : {string.Join(" et ", learners)}{WhyThese(learners, train.Count)}");
         var outOfFold = CrossValidate(train, inputs, learners, cancellationToken);
 
         var manifests = new Dictionary<string, CategoryManifest>();
@@ -101,9 +101,9 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
                 Thresholds = thresholds,
                 CrossValidatedAveragePrecision = ap.ToDictionary(kv => kv.Key.ToString(), kv => Math.Round(kv.Value, 4)),
             };
-            Report($"{category.Name(),-10} cross-validated AP: {string.Join(", ", ap.Select(kv => $"{kv.Key} {kv.Value:0.000}"))} -> {best}; " +
-                   $"flag {thresholds.Flag:0.000}{(thresholds.FlagTargetReached ? "" : " (precision target not reachable)")}, " +
-                   $"remove {(thresholds.RemoveTargetReached ? thresholds.Remove.ToString("0.000") : "disabled (precision target not reachable)")}");
+            Report($"{category.Name(),-10} AP en validation croisée : {string.Join(", ", ap.Select(kv => $"{kv.Key} {kv.Value:0.000}"))} -> {best} ; " +
+                   $"signalement {thresholds.Flag:0.000}{(thresholds.FlagTargetReached ? "" : " (précision visée inatteignable)")}, " +
+                   $"retrait {(thresholds.RemoveTargetReached ? thresholds.Remove.ToString("0.000") : "désactivé (précision visée inatteignable)")}");
         }
 
         var (model, schema, space) = FitFinal(train, inputs, chosen, cancellationToken);
@@ -128,10 +128,10 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
 
     private string WhyThese(IReadOnlyList<LearnerKind> learners, int trainingRows)
     {
-        if (options.Learners is not null) return " (as asked)";
+        if (options.Learners is not null) return " (comme demandé)";
         if (learners.Contains(LearnerKind.FastTree)) return "";
-        return $" (FastTree left out: {trainingRows:N0} training rows, over the {options.FastTreeRowLimit:N0} up to which it is compared; " +
-               "name it in --learners to compare it anyway)";
+        return $" (FastTree écarté : {trainingRows:N0} lignes d'entraînement, au-delà des {options.FastTreeRowLimit:N0} jusqu'où il est comparé ; " +
+               "nommez-le dans --learners pour le comparer quand même)";
     }
 
     private Dictionary<(Category, LearnerKind), double[]> CrossValidate(
@@ -169,7 +169,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
                 var target = result[(job.Category, job.Learner)];
                 for (var k = 0; k < validIdx.Length; k++) target[validIdx[k]] = scores[k];
             });
-            Report($"cross-validation fold {fold + 1}/{options.Folds}: {trainIdx.Length} rows to fit, {validIdx.Length} to validate");
+            Report($"validation croisée, pli {fold + 1}/{options.Folds} : {trainIdx.Length} lignes pour ajuster, {validIdx.Length} pour valider");
         }
         return result;
     }
@@ -178,9 +178,9 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         Dictionary<Category, LearnerKind> chosen, CancellationToken cancellationToken)
     {
         var space = FeatureSelection.Fit(inputs, train, options.Features);
-        Report($"features: {space.WordFeatures} word n-grams and {space.CharFeatures} character n-grams (the {options.Features.NgramsPerCategory} most telling per category, " +
-               $"each in at least {options.Features.MinimumDocuments} comments), {CommentFeaturizer.SignalCount} signals, " +
-               $"{Lexicon.Categories.Count} lexicon counts over {space.Lexicon.Entries.Count} terms");
+        Report($"variables : {space.WordFeatures} n-grammes de mots et {space.CharFeatures} n-grammes de caractères (les {options.Features.NgramsPerCategory} plus parlants par catégorie, " +
+               $"chacun dans au moins {options.Features.MinimumDocuments} commentaires), {CommentFeaturizer.SignalCount} signaux, " +
+               $"{Lexicon.Categories.Count} comptes de lexique sur {space.Lexicon.Entries.Count} termes");
         var view = TrainingRow.Load(_ml, space, inputs, train);
         var predictors = new ITransformer[Categories.All.Count];
         Parallel.ForEach(Categories.All, new ParallelOptions { CancellationToken = cancellationToken }, category =>
@@ -198,7 +198,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
             current = copy.Transform(predicted);
             parts.Add(predictor);
             parts.Add(copy);
-            Report($"{category.Name(),-10} final model fitted ({chosen[category]}) on {inputs.Count} rows");
+            Report($"{category.Name(),-10} modèle final ajusté ({chosen[category]}) sur {inputs.Count} lignes");
         }
         return (new TransformerChain<ITransformer>(parts.ToArray()), view.Schema, space);
     }

@@ -37,14 +37,14 @@ public sealed class NotebookSession
         {
             var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : null;
             if (name is null || !known.Contains(name))
-                throw new InputException($"unknown argument '{args[i]}'; expected {string.Join(" ", known.Select(k => $"[--{k} VALUE]"))}.");
-            if (i + 1 >= args.Length) throw new InputException($"--{name} needs a value.");
+                throw new InputException($"argument « {args[i]} » inconnu ; attendu : {string.Join(" ", known.Select(k => $"[--{k} VALEUR]"))}.", $"unknown argument '{args[i]}'; expected {string.Join(" ", known.Select(k => $"[--{k} VALUE]"))}.");
+            if (i + 1 >= args.Length) throw new InputException($"--{name} demande une valeur.", $"--{name} needs a value.");
             options[name] = args[++i];
         }
         var model = options.GetValueOrDefault("model", RepoPaths.DefaultModel);
         var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model));
         var data = ReportInputs.Load(scorer.Bundle.Manifest, options.GetValueOrDefault("data"));
-        if (data.Rows.Count == 0) throw new InputException("no labelled comment to examine.");
+        if (data.Rows.Count == 0) throw new InputException("aucun commentaire étiqueté à examiner.", "no labelled comment to examine.");
         return new NotebookSession(scorer, data, BundleEvaluator.Score(scorer, data.Rows), options);
     }
 
@@ -62,7 +62,7 @@ public sealed class NotebookSession
     /// <summary>An integer option, or <paramref name="fallback"/>.</summary>
     public int IntOption(string name, int fallback) =>
         _options.TryGetValue(name, out var s)
-            ? int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new InputException($"--{name} expects a positive integer, not '{s}'.")
+            ? int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new InputException($"--{name} attend un entier positif, pas « {s} ».", $"--{name} expects a positive integer, not '{s}'.")
             : fallback;
 
     /// <summary>Prints the notebook's title, the bundle and the data examined, in French.</summary>

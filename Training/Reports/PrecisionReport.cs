@@ -35,10 +35,10 @@ public static class PrecisionReport
     {
         ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(data);
-        if (data.Rows.Count == 0) throw new InputException("no labelled comment to evaluate; the report needs at least one row.");
+        if (data.Rows.Count == 0) throw new InputException("aucun commentaire étiqueté à évaluer ; le rapport demande au moins une ligne.", "no labelled comment to evaluate; the report needs at least one row.");
 
         var folder = Path.GetFullPath(outputFolder);
-        if (File.Exists(folder)) throw new InputException($"{outputFolder} is a file; --output must be a folder.");
+        if (File.Exists(folder)) throw new InputException($"{outputFolder} est un fichier ; --output doit être un dossier.", $"{outputFolder} is a file; --output must be a folder.");
         var previous = ReportMetrics.TryRead(folder, out var previousProblem);
 
         cancellationToken.ThrowIfCancellationRequested();
