@@ -25,6 +25,18 @@ public static class Cli
             SafeConsole.Error("erreur : " + unknown);
             return ExitCodes.InvalidInput;
         }
+        if (ArgumentCheck.Problems(args) is { Count: > 0 } problems)
+        {
+            foreach (var (french, _) in problems) SafeConsole.Error("erreur : " + french);
+            foreach (var (_, english) in problems) SafeConsole.Error("error: " + english);
+            return ExitCodes.InvalidInput;
+        }
+        // Anything the check above lets through and the framework still rejects keeps a French first line.
+        ConsoleApp.LogError = message =>
+        {
+            SafeConsole.Error($"erreur : les arguments n'ont pas pu être lus (aide : {CommandHelp.ToolName} {args.FirstOrDefault()} --help).");
+            SafeConsole.Error("error: " + message);
+        };
         // Ctrl+C cancels the token; an ML.NET fit only notices between steps, so give it time to
         // stop cleanly (temporary folders removed, bundle in service untouched) before a forced exit.
         ConsoleApp.Timeout = TimeSpan.FromMinutes(2);

@@ -66,7 +66,7 @@ public class CommandHelpTests
         Assert.Contains("score", result.Error);
     }
 
-    private static void AssertNoCSharp(string help)
+    internal static void AssertNoCSharp(string help)
     {
         foreach (var csharp in new[] { "<string", "<int", "<bool", "<double", "?>", "@\"", "[Default:", "Usage:", "string[]", "null]" })
             Assert.DoesNotContain(csharp, help);
