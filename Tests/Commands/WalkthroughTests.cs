@@ -95,18 +95,19 @@ public class WalkthroughTests(ITestOutputHelper output)
         return executable;
     }
 
-    /// <summary>Fills the four empty label columns of suggest's file, as a person would, from the corpus's own labels.</summary>
+    /// <summary>Fills the five empty label columns of suggest's file, as a person would, from the corpus's own labels.</summary>
     private static void LabelLikeStaff(string path, IReadOnlyDictionary<string, NetiquetteML.Training.Data.LabelledComment> truth)
     {
-        var labelled = new List<string> { "id,post,text,offensive,off_topic,political,commercial" };
+        var labelled = new List<string> { "id,post,text,offensive,off_topic,political,commercial,complaint" };
         using (var reader = CsvReader.FromFile(path, new CsvReaderOptions { Separator = ',' }))
         {
             reader.ReadHeader();
+            Assert.Equal(["id", "post", "text", "offensive", "off_topic", "political", "commercial", "complaint", "priority"], reader.Headers.ToArray());
             while (reader.Read())
             {
                 var row = truth[reader.GetString(0)!];
                 labelled.Add($"{row.Id.Replace("page-", "")}x,{Quote(row.Post)},{Quote(row.Text)}," +
-                             $"{(row.Offensive ? 1 : 0)},{(row.OffTopic ? 1 : 0)},{(row.Political ? 1 : 0)},{(row.Commercial ? 1 : 0)}");
+                             $"{(row.Offensive ? 1 : 0)},{(row.OffTopic ? 1 : 0)},{(row.Political ? 1 : 0)},{(row.Commercial ? 1 : 0)},{(row.Complaint == true ? 1 : 0)}");
             }
         }
         File.WriteAllLines(path, labelled);
