@@ -1,17 +1,22 @@
 namespace NetiquetteML.Scoring;
 
-/// <summary>The four model categories of the labelling guide (shared/LABELS.md).</summary>
+/// <summary>The model categories of the labelling guide (shared/LABELS.md).</summary>
 public enum Category
 {
     Offensive,
     OffTopic,
     Political,
     Commercial,
+
+    /// <summary>A complaint or service request (LABELS.md version 2): redirected to the town's office, never removed.</summary>
+    Complaint,
 }
 
 public static class Categories
 {
-    public static readonly IReadOnlyList<Category> All = [Category.Offensive, Category.OffTopic, Category.Political, Category.Commercial];
+    public const int Count = 5;
+
+    public static readonly IReadOnlyList<Category> All = [Category.Offensive, Category.OffTopic, Category.Political, Category.Commercial, Category.Complaint];
 
     /// <summary>The column name of the data contract and of the bundle's manifest.</summary>
     public static string Name(this Category category) => category switch
@@ -20,6 +25,7 @@ public static class Categories
         Category.OffTopic => "off_topic",
         Category.Political => "political",
         Category.Commercial => "commercial",
+        Category.Complaint => "complaint",
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 

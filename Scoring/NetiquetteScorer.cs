@@ -72,7 +72,7 @@ public sealed class NetiquetteScorer
     {
         ArgumentNullException.ThrowIfNull(comment);
         var input = CommentFeaturizer.ToModelInput(comment, _posts.Get(comment.Post));
-        Span<float> raw = stackalloc float[4];
+        Span<float> raw = stackalloc float[Categories.Count];
         RawScores(input, raw);
         return Decide(comment, input.Text, raw);
     }
@@ -106,14 +106,14 @@ public sealed class NetiquetteScorer
         var worker = _workers.Get();
         try
         {
-            Span<float> fast = stackalloc float[4];
-            Span<float> slow = stackalloc float[4];
+            Span<float> fast = stackalloc float[Categories.Count];
+            Span<float> slow = stackalloc float[Categories.Count];
             foreach (var probe in ProbeComments)
             {
                 bundle.Features.Vectorize(CommentFeaturizer.ToModelInput(probe), worker.Features);
                 worker.PredictWithMlNet(slow);
                 compiled.Score(worker.Features, fast);
-                for (var c = 0; c < 4; c++)
+                for (var c = 0; c < Categories.Count; c++)
                 {
                     if (Math.Abs(slow[c] - fast[c]) > 1e-4 * Math.Max(1, Math.Abs(slow[c]))) return null;
                 }
@@ -201,6 +201,7 @@ public sealed class NetiquetteScorer
         var scores = new CategoryScore[_categories.Length];
         var action = ModerationAction.Allow;
         var reasons = new List<string>();
+        string? reply = null;
         // Most policies list no town terms: then nothing is allocated for them on this hot path.
         var townTerms = Policy.Terms.Count == 0 ? null : Policy.TermsIn(normalizedText).ToList();
         var allowedByTown = 0;
@@ -226,6 +227,13 @@ public sealed class NetiquetteScorer
             var aboveRemove = flagged && probability >= remove;
             scores[i] = new CategoryScore(category, probability, flagged, aboveRemove);
             if (!flagged) continue;
+            if (ModerationPolicy.NeverActedOn.Contains(category))
+            {
+                // Redirected, not moderated: the action stays what the other categories and rules make it.
+                reply = Policy.ComplaintReply;
+                reasons.Add(NetiquetteClauses.ComplaintReason(probability, reply));
+                continue;
+            }
             action = Max(action, aboveRemove ? Policy.RemoveThresholdAction : Policy.FlagAction);
             reasons.Add(NetiquetteClauses.CategoryReason(category, probability, aboveRemove));
         }
@@ -243,7 +251,7 @@ public sealed class NetiquetteScorer
             reasons.Add(NetiquetteClauses.ShoutingReason(shouting.CapitalRatio));
         }
 
-        return new Verdict(comment.Id, action, scores, findings, shouting, reasons, Redactor.Redact(text, findings));
+        return new Verdict(comment.Id, action, scores, findings, shouting, reasons, Redactor.Redact(text, findings)) { SuggestedReply = reply };
     }
 
     private static ModerationAction Max(ModerationAction a, ModerationAction b) => a >= b ? a : b;

@@ -18,5 +18,11 @@ public sealed record Verdict(
 {
     public CategoryScore this[Category category] => Categories[(int)category];
 
+    /// <summary>
+    /// For a comment the complaint model flags: the public reply to post, redirecting the citizen to
+    /// the town's office (the policy's template); null otherwise. A complaint is never removed for being one.
+    /// </summary>
+    public string? SuggestedReply { get; init; }
+
     public bool HasPersonalInfo => PersonalInfo.Count > 0;
 }

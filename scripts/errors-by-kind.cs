@@ -27,6 +27,8 @@ var kinds = new Dictionary<char, string>
     ['Q'] = "church words, courtesy, town contacts",
     ['R'] = "sacred vessels, lost pets with a phone",
     ['S'] = "short church-word comments, short notices",
+    ['T'] = "complaints about roads, water, waste and their hard negatives",
+    ['U'] = "complaints about parks, animals, taxes, staff and their hard negatives",
 };
 return CommandGuard.Run(() =>
 {

@@ -27,6 +27,7 @@ public sealed class ModelOutput
     [ColumnName("off_topic_score")] public float OffTopic { get; set; }
     [ColumnName("political_score")] public float Political { get; set; }
     [ColumnName("commercial_score")] public float Commercial { get; set; }
+    [ColumnName("complaint_score")] public float Complaint { get; set; }
 
     public float Get(Category category) => category switch
     {
@@ -34,6 +35,7 @@ public sealed class ModelOutput
         Category.OffTopic => OffTopic,
         Category.Political => Political,
         Category.Commercial => Commercial,
+        Category.Complaint => Complaint,
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 }

@@ -18,7 +18,18 @@ public sealed class ModerationPolicy
     public static ModerationPolicy Default { get; } = new();
 
     /// <summary>Categories that may never remove a comment on their own, whatever the policy file says.</summary>
-    public static readonly IReadOnlyList<Category> NeverAutoRemoved = [Category.OffTopic];
+    public static readonly IReadOnlyList<Category> NeverAutoRemoved = [Category.OffTopic, Category.Complaint];
+
+    /// <summary>
+    /// Categories that never change the action: a complaint is redirected to the town's office with
+    /// <see cref="ComplaintReply"/>, not reviewed nor removed for being one.
+    /// </summary>
+    public static readonly IReadOnlyList<Category> NeverActedOn = [Category.Complaint];
+
+    /// <summary>The netiquette's own answer to a complaint, as the town published it; the policy file may reword it.</summary>
+    public const string DefaultComplaintReply =
+        "Bonjour, merci de nous en faire part. Les réseaux sociaux de la Ville ne sont pas un espace de plainte : " +
+        "pour que votre demande soit traitée, communiquez avec le bureau municipal au 819 737-2296 ou à info@ville.senneterre.qc.ca.";
 
     public ModerationAction PersonalInfoAction { get; init; } = ModerationAction.Remove;
     public ModerationAction ShoutingAction { get; init; } = ModerationAction.Review;
@@ -36,6 +47,9 @@ public sealed class ModerationPolicy
 
     /// <summary>The town's own terms and phrases, for what a model keeps getting wrong (see <see cref="TownTerm"/>).</summary>
     public IReadOnlyList<TownTerm> Terms { get; init; } = [];
+
+    /// <summary>The public reply suggested under a complaint (the town edits it in its policy file).</summary>
+    public string ComplaintReply { get; init; } = DefaultComplaintReply;
 
     /// <summary>What <c>confirm</c> measured to list <see cref="AutoRemoveCategories"/>; kept for the record, not read by the scorer.</summary>
     public RemovalConfirmation? Confirmation { get; init; }
@@ -87,6 +101,8 @@ public sealed class ModerationPolicy
             if (o.Flag is < 0 or > 1 || o.Remove is < 0 or > 1)
                 throw new ArgumentException($"seuils de « {name} » hors de [0, 1]. / thresholds of '{name}' must lie in [0, 1].");
         }
+        if (string.IsNullOrWhiteSpace(ComplaintReply))
+            throw new ArgumentException("la réponse aux plaintes (complaintReply) est vide. / complaintReply is empty.");
         foreach (var term in Terms)
         {
             if (string.IsNullOrWhiteSpace(term.Phrase) || TextNormalizer.Normalize(term.Phrase).Length == 0)

@@ -17,6 +17,7 @@ public static class NetiquetteClauses
         Category.OffTopic => "Évitez de vous éloigner du sujet de la publication.",
         Category.Political => "Aucune promotion ou aucun discrédit d'un parti politique, de ses représentants ou des autorités de la Ville n'est permis.",
         Category.Commercial => "Les hyperliens de nature commerciale ou publicitaire, les publicités extérieures et la promotion d'événements non partenaires sont interdits.",
+        Category.Complaint => "Les réseaux sociaux de la Ville ne sont pas un espace de plainte.",
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 
@@ -26,6 +27,7 @@ public static class NetiquetteClauses
         Category.OffTopic => "Hors sujet",
         Category.Political => "Propos politiques",
         Category.Commercial => "Contenu commercial",
+        Category.Complaint => "Plainte ou demande de service",
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 
@@ -34,6 +36,10 @@ public static class NetiquetteClauses
 
     public static string CategoryReason(Category category, double probability, bool aboveRemove) =>
         string.Create(French, $"{Label(category)} ({(aboveRemove ? "retrait" : "à vérifier")}, probabilité {probability:0.00}) : {For(category)}");
+
+    /// <summary>A complaint is not a fault: the reason says where to send it, with the reply to post.</summary>
+    public static string ComplaintReason(double probability, string reply) =>
+        string.Create(French, $"{Label(Category.Complaint)} (probabilité {probability:0.00}) : {For(Category.Complaint)} Réponse suggérée : « {reply} »");
 
     public static string TownTermReason(string phrase, string? note) =>
         $"Terme à vérifier selon la liste de la Ville (« {phrase} »){(string.IsNullOrWhiteSpace(note) ? "" : " : " + note)}";

@@ -13,12 +13,13 @@ public sealed record ModerateBatchRequest(List<ModerateRequest?>? Comments);
 /// <summary>A category's calibrated probability and the thresholds it reached.</summary>
 public sealed record CategoryResult(double Probability, bool Flagged, bool RemoveThresholdReached);
 
-/// <summary>The four categories of the labelling guide, under their data-contract names.</summary>
+/// <summary>The model categories of the labelling guide, under their data-contract names.</summary>
 public sealed record CategoriesBody(
     CategoryResult Offensive,
     [property: System.Text.Json.Serialization.JsonPropertyName("off_topic")] CategoryResult OffTopic,
     CategoryResult Political,
-    CategoryResult Commercial);
+    CategoryResult Commercial,
+    CategoryResult Complaint);
 
 /// <summary>A piece of personal information: kind, offsets in UTF-16 code units of the text sent, confidence.</summary>
 public sealed record FindingResult(string Kind, int Start, int End, int Length, double Confidence);
@@ -38,12 +39,16 @@ public sealed record VerdictBody(
     ShoutingResultBody Shouting,
     IReadOnlyList<string> Reasons,
     string RedactedText,
-    BundleBody? Bundle);
+    BundleBody? Bundle)
+{
+    /// <summary>For a complaint: the public reply redirecting the citizen to the town's office (the policy's template).</summary>
+    public string? SuggestedReply { get; init; }
+}
 
 public sealed record BatchVerdictBody(BundleBody Bundle, List<VerdictBody> Verdicts);
 
 /// <summary>A moderator's correction of a comment's labels (native form).</summary>
-/// <param name="Labels">The labels the moderator decided, by category name (offensive, off_topic, political, commercial); those left out keep the bundle's decision.</param>
+/// <param name="Labels">The labels the moderator decided, by category name (offensive, off_topic, political, commercial, complaint); those left out keep the bundle's decision.</param>
 public sealed record FeedbackRequest(string? Text, Dictionary<string, bool>? Labels, string? Post = null, string? Id = null, string? Author = null);
 
 /// <summary>What happened to a correction.</summary>

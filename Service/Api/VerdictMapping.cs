@@ -12,13 +12,13 @@ public static class VerdictMapping
     public static VerdictBody ToBody(this Verdict verdict, BundleBody? bundle)
     {
         var categories = new CategoriesBody(Result(verdict[Category.Offensive]), Result(verdict[Category.OffTopic]),
-            Result(verdict[Category.Political]), Result(verdict[Category.Commercial]));
+            Result(verdict[Category.Political]), Result(verdict[Category.Commercial]), Result(verdict[Category.Complaint]));
         var findings = new List<FindingResult>(verdict.PersonalInfo.Count);
         foreach (var f in verdict.PersonalInfo)
             findings.Add(new FindingResult(KindName(f.Kind), f.Start, f.End, f.Length, Math.Round(f.Confidence, 3)));
         var shouting = new ShoutingResultBody(verdict.Shouting.IsShouting, Math.Round(verdict.Shouting.CapitalRatio, 3), verdict.Shouting.LettersCounted);
         return new VerdictBody(verdict.Id, ServiceMetrics.ActionName(verdict.Action), categories, findings, shouting,
-            verdict.Reasons, verdict.RedactedText, bundle);
+            verdict.Reasons, verdict.RedactedText, bundle) { SuggestedReply = verdict.SuggestedReply };
     }
 
     private static CategoryResult Result(CategoryScore score) => new(Math.Round(score.Probability, 4), score.Flagged, score.AboveRemove);

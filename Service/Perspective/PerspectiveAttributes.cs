@@ -6,7 +6,7 @@ namespace NetiquetteML.Service.Perspective;
 /// <summary>
 /// The attributes the Perspective-compatible route offers, and how each is read off a verdict.
 /// TOXICITY is the offensive model (Perspective's own attribute, so existing clients work
-/// unchanged); OFF_TOPIC, POLITICAL and COMMERCIAL are the other models; PERSONAL_INFO and
+/// unchanged); OFF_TOPIC, POLITICAL, COMMERCIAL and COMPLAINT are the other models; PERSONAL_INFO and
 /// SHOUTING are the rules.
 /// </summary>
 public static class PerspectiveAttributes
@@ -15,13 +15,14 @@ public static class PerspectiveAttributes
     public const string OffTopic = "OFF_TOPIC";
     public const string Political = "POLITICAL";
     public const string Commercial = "COMMERCIAL";
+    public const string Complaint = "COMPLAINT";
     public const string PersonalInfo = "PERSONAL_INFO";
     public const string Shouting = "SHOUTING";
 
-    public static readonly IReadOnlyList<string> All = [Toxicity, OffTopic, Political, Commercial, PersonalInfo, Shouting];
+    public static readonly IReadOnlyList<string> All = [Toxicity, OffTopic, Political, Commercial, Complaint, PersonalInfo, Shouting];
 
-    /// <summary>The attributes a correction may label: the four models (the rules are not learned).</summary>
-    public static readonly IReadOnlyList<string> Labelled = [Toxicity, OffTopic, Political, Commercial];
+    /// <summary>The attributes a correction may label: the models (the rules are not learned).</summary>
+    public static readonly IReadOnlyList<string> Labelled = [Toxicity, OffTopic, Political, Commercial, Complaint];
 
     public static readonly IReadOnlyList<string> SupportedLanguages = ["fr"];
 
@@ -31,6 +32,7 @@ public static class PerspectiveAttributes
         OffTopic => Category.OffTopic,
         Political => Category.Political,
         Commercial => Category.Commercial,
+        Complaint => Category.Complaint,
         _ => null,
     };
 

@@ -79,7 +79,7 @@ public class ReportCommandTests
             Assert.Contains("Aucun rapport précédent", text);
             Assert.Contains(json.Categories["offensive"].AveragePrecision.ToString("0.000", Fr.Culture), text);
         }
-        Assert.Equal(8, CountOf(html, "<img src=\"data:image/png;base64,"));
+        Assert.Equal(2 * Categories.All.Count, CountOf(html, "<img src=\"data:image/png;base64,"));
         Assert.DoesNotContain("src=\"precision-rappel", html);
         foreach (var category in Categories.All)
         {

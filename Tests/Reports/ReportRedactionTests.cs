@@ -36,7 +36,7 @@ public class ReportRedactionTests
         }
 
         using var dir = new TempDirectory();
-        var lines = new List<string> { "id,post,text,offensive,off_topic,political,commercial" };
+        var lines = new List<string> { "id,post,text,offensive,off_topic,political,commercial,complaint" };
         // Each planted comment is labelled against the model's own verdict, so it is an error (a false positive or a
         // false negative) in every category and is listed in every error table.
         var scorer = TrainedBundle.Shared.Scorer;
@@ -47,7 +47,7 @@ public class ReportRedactionTests
             return $"pi-{i},{Csv(post)},{Csv(p.Comment)},{string.Join(',', verdict.Categories.Select(c => B(!c.Flagged)))}";
         }));
         lines.AddRange(TrainedBundle.Shared.Rows.Take(40).Select((r, i) =>
-            $"ok-{i},{Csv(i < 10 ? PlantedPost : r.Post)},{Csv(r.Text)},{B(r.Offensive)},{B(r.OffTopic)},{B(r.Political)},{B(r.Commercial)}"));
+            $"ok-{i},{Csv(i < 10 ? PlantedPost : r.Post)},{Csv(r.Text)},{B(r.Offensive)},{B(r.OffTopic)},{B(r.Political)},{B(r.Commercial)},{B(r.Complaint == true)}"));
         var data = dir.Write("personal.csv", string.Join("\n", lines) + "\n");
         var output = dir.File("report");
 

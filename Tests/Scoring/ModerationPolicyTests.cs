@@ -113,4 +113,38 @@ public class ModerationPolicyTests
         var again = ModerationPolicy.FromJson(policy.ToJson());
         Assert.Equal(policy.ToJson(), again.ToJson());
     }
+
+    [Fact]
+    public void A_complaint_never_changes_the_action_and_carries_the_reply_to_post()
+    {
+        var verdict = Score(Forced("complaint"), Plain);
+        Assert.True(verdict[Category.Complaint].Flagged);
+        Assert.Equal(ModerationAction.Allow, verdict.Action);
+        Assert.Equal(ModerationPolicy.DefaultComplaintReply, verdict.SuggestedReply);
+        Assert.Contains(verdict.Reasons, r => r.StartsWith("Plainte ou demande de service", StringComparison.Ordinal) && r.Contains("819 737-2296"));
+    }
+
+    [Fact]
+    public void A_comment_that_is_no_complaint_carries_no_reply()
+    {
+        var verdict = Score("""{ "thresholdOverrides": { "complaint": { "flag": 1.0 } } }""", Plain);
+        Assert.False(verdict[Category.Complaint].Flagged);
+        Assert.Null(verdict.SuggestedReply);
+    }
+
+    [Fact]
+    public void The_town_rewords_the_complaint_reply_in_its_policy()
+    {
+        var verdict = Score(Forced("complaint", """, "complaintReply": "Merci! Appelez le 819 737-2296, poste 221." """), Plain);
+        Assert.Equal("Merci! Appelez le 819 737-2296, poste 221.", verdict.SuggestedReply);
+    }
+
+    [Theory]
+    [InlineData("""{ "autoRemoveCategories": ["complaint"] }""", "complaint")]
+    [InlineData("""{ "complaintReply": "  " }""", "complaintReply")]
+    public void A_policy_cannot_remove_complaints_nor_leave_them_without_a_reply(string json, string named)
+    {
+        var e = Assert.Throws<ArgumentException>(() => ModerationPolicy.FromJson(json));
+        Assert.Contains(named, e.Message);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class FeedbackApiTests(ServiceFactory service) : IClassFixture<Ser
         Assert.True(labels.GetProperty("political").GetBoolean());
         Assert.True(labels.GetProperty("offensive").GetBoolean(), "the bundle flags this sacre: the row keeps offensive = 1");
         var lines = File.ReadAllLines(FilePath);
-        Assert.Equal("id,post,text,offensive,off_topic,political,commercial,author,labelled_by_moderator,corrected_utc,bundle", lines[0]);
+        Assert.Equal("id,post,text,offensive,off_topic,political,commercial,complaint,author,labelled_by_moderator,corrected_utc,bundle", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("fb-partial,,", StringComparison.Ordinal) && l.Contains(",political,", StringComparison.Ordinal));
     }
 

@@ -108,7 +108,7 @@ public sealed class FeedbackCsvStoreTests : IDisposable
     }
 
     private static FeedbackRow Row(string id, string text, bool offensive) =>
-        new(id, "Collecte des encombrants lundi", text, [offensive, false, false, false], "", Categories.All[0].Name(), December, "netiquette@test");
+        new(id, "Collecte des encombrants lundi", text, [offensive, .. Enumerable.Repeat(false, Categories.All.Count - 1)], "", Categories.All[0].Name(), December, "netiquette@test");
 
     public void Dispose() => _dir.Dispose();
 }

@@ -45,7 +45,7 @@ public sealed class NativeApiTests(ServiceFactory service) : IClassFixture<Servi
 
         Assert.Equal("allow", verdict.GetProperty("action").GetString());
         Assert.Empty(verdict.GetProperty("reasons").EnumerateArray());
-        Assert.Equal(4, verdict.GetProperty("categories").EnumerateObject().Count());
+        Assert.Equal(5, verdict.GetProperty("categories").EnumerateObject().Count());
         var bundle = verdict.GetProperty("bundle");
         Assert.Equal("netiquette", bundle.GetProperty("name").GetString());
         Assert.Equal(12, bundle.GetProperty("version").GetString()!.Length);

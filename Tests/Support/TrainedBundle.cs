@@ -58,10 +58,14 @@ public static class SampleCsv
 {
     public static void Write(string path, IEnumerable<LabelledComment> rows)
     {
+        var list = rows.ToList();
+        // The optional complaint column is written when the rows carry it (the corpus does).
+        var withComplaint = list.Any(r => r.Complaint.HasValue);
         using var writer = CsvHelper.CsvWriter.ToFile(path, new CsvHelper.CsvWriterOptions { NewLine = "\n" });
         foreach (var h in LabelledCsvLoader.RequiredColumns) writer.WriteField(h);
+        if (withComplaint) writer.WriteField("complaint");
         writer.EndRecord();
-        foreach (var r in rows)
+        foreach (var r in list)
         {
             writer.WriteField(r.Id);
             writer.WriteField(r.Post);
@@ -70,6 +74,7 @@ public static class SampleCsv
             writer.WriteField(r.OffTopic ? "1" : "0");
             writer.WriteField(r.Political ? "1" : "0");
             writer.WriteField(r.Commercial ? "1" : "0");
+            if (withComplaint) writer.WriteField(r.Complaint == true ? "1" : "0");
             writer.EndRecord();
         }
     }

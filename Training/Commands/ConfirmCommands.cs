@@ -63,7 +63,7 @@ public sealed class ConfirmCommands
         foreach (var (name, r) in results)
         {
             var why = r.Confirmed ? "confirmé"
-                : ModerationPolicy.NeverAutoRemoved.Any(c => c.Name() == name) ? "jamais (hors sujet : toujours un humain)"
+                : ModerationPolicy.NeverAutoRemoved.Any(c => c.Name() == name) ? (name == Category.Complaint.Name() ? "jamais (une plainte est redirigée, pas retirée)" : "jamais (hors sujet : toujours un humain)")
                 : r.Removed < minRemoved ? $"non : moins de {minRemoved} commentaires au-dessus du seuil"
                 : $"non : précision sous {minPrecision:0.00}";
             SafeConsole.Out($"{name,-11}{r.Removed,9}{r.Correct,10}{(r.Precision is { } p ? p.ToString("0.000") : "n/d"),11}  {why}");

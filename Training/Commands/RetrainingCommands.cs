@@ -119,7 +119,8 @@ public sealed class RetrainingCommands
         {
             using (var writer = temp is null ? CsvWriter.Create(Console.Out, options, leaveOpen: true) : CsvWriter.ToFile(temp, options))
             {
-                foreach (var column in LabelledCsvLoader.RequiredColumns.Append("priority")) writer.WriteField(column);
+                // Every label column, the optional complaint one included: the staff label complaints too.
+                foreach (var column in Categories.All.Select(c => c.Name()).Prepend("text").Prepend("post").Prepend("id").Append("priority")) writer.WriteField(column);
                 writer.EndRecord();
                 foreach (var (comment, priority) in ranked)
                 {

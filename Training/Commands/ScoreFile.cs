@@ -19,7 +19,12 @@ public static class ScoreFile
     [
         "id", "action", "offensive", "off_topic", "political", "commercial", "personal_info", "shouting",
         "p_offensive", "p_off_topic", "p_political", "p_commercial", "reasons",
+        // Added by LABELS.md version 2, after the columns files already rely on.
+        "complaint", "p_complaint",
     ];
+
+    // The columns of the first version, in their order; complaint comes after the reasons.
+    private static readonly Category[] FirstCategories = [Category.Offensive, Category.OffTopic, Category.Political, Category.Commercial];
 
     /// <summary>The optional last column: the comment as a person may read it, personal information replaced.</summary>
     public const string RedactedTextColumn = "redacted_text";
@@ -73,15 +78,19 @@ public static class ScoreFile
         return count;
     }
 
+    private static string Probability(CategoryScore score) => score.Probability.ToString("0.0000", CultureInfo.InvariantCulture);
+
     /// <summary>The fields of <see cref="OutputColumns"/> for one verdict; the caller ends the record.</summary>
     internal static void WriteVerdict(CsvWriter writer, Verdict verdict)
     {
         writer.WriteField(verdict.Id ?? string.Empty);
         writer.WriteField(verdict.Action.ToString().ToLowerInvariant());
-        foreach (var c in Categories.All) writer.WriteField(verdict[c].Flagged ? "1" : "0");
+        foreach (var c in FirstCategories) writer.WriteField(verdict[c].Flagged ? "1" : "0");
         writer.WriteField(verdict.HasPersonalInfo ? "1" : "0");
         writer.WriteField(verdict.Shouting.IsShouting ? "1" : "0");
-        foreach (var c in Categories.All) writer.WriteField(verdict[c].Probability.ToString("0.0000", CultureInfo.InvariantCulture));
+        foreach (var c in FirstCategories) writer.WriteField(Probability(verdict[c]));
         writer.WriteField(string.Join(" | ", verdict.Reasons));
+        writer.WriteField(verdict[Category.Complaint].Flagged ? "1" : "0");
+        writer.WriteField(Probability(verdict[Category.Complaint]));
     }
 }

@@ -18,7 +18,7 @@ public static class VerdictText
         foreach (var c in verdict.Categories)
         {
             var mark = c.AboveRemove ? "  ← retrait" : c.Flagged ? "  ← à vérifier" : "";
-            sb.AppendLine(string.Create(Fr.Culture, $"  {NetiquetteClauses.Label(c.Category),-20} {c.Probability,6:0.00}{mark}"));
+            sb.AppendLine(string.Create(Fr.Culture, $"  {NetiquetteClauses.Label(c.Category),-30} {c.Probability,6:0.00}{mark}"));
         }
         sb.AppendLine($"Renseignements personnels : {(verdict.HasPersonalInfo ? string.Join(", ", verdict.PersonalInfo.Select(f => $"{NetiquetteClauses.KindName(f.Kind)} (caractères {f.Start}–{f.Start + f.Length})")) : "aucun")}");
         sb.AppendLine($"Majuscules (cri) : {Fr.YesNo(verdict.Shouting.IsShouting)}");

@@ -24,12 +24,22 @@ public sealed record LabelledComment(
     /// <summary>True for a training example made by re-pairing a real comment with an unrelated post; never evaluated, never calibrated on.</summary>
     public bool Repaired { get; init; }
 
+    /// <summary>
+    /// The optional complaint label (LABELS.md version 2): null when the row's file has no
+    /// <c>complaint</c> column, and then the row neither teaches the complaint model nor counts for or against it.
+    /// </summary>
+    public bool? Complaint { get; init; }
+
+    /// <summary>False only for a category the row's file does not label (an optional column it lacks).</summary>
+    public bool HasLabel(Category category) => category != Category.Complaint || Complaint.HasValue;
+
     public bool Label(Category category) => category switch
     {
         Category.Offensive => Offensive,
         Category.OffTopic => OffTopic,
         Category.Political => Political,
         Category.Commercial => Commercial,
+        Category.Complaint => Complaint == true,
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 

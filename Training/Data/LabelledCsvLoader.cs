@@ -16,7 +16,7 @@ public static class LabelledCsvLoader
     /// <summary>Which label columns a file must have.</summary>
     private enum LabelRequirement
     {
-        /// <summary>All four: a training file.</summary>
+        /// <summary>Every required label (the optional complaint column is read when present): a training file.</summary>
         All,
 
         /// <summary>At least one: an evaluation file labelled for some categories only.</summary>
@@ -26,7 +26,11 @@ public static class LabelledCsvLoader
         None,
     }
 
-    public static readonly IReadOnlyList<string> RequiredColumns = ["id", "post", "text", .. Categories.All.Select(c => c.Name())];
+    /// <summary>Label columns a file may lack (LABELS.md version 2): its rows then say nothing about them.</summary>
+    public static readonly IReadOnlyList<Category> OptionalCategories = [Category.Complaint];
+
+    public static readonly IReadOnlyList<string> RequiredColumns =
+        ["id", "post", "text", .. Categories.All.Except(OptionalCategories).Select(c => c.Name())];
 
     /// <param name="LabelColumns">The categories the file labels: all of them, except in a file read with <see cref="LoadPartlyLabelled"/>.</param>
     public sealed record LoadedFile(string Path, string Sha256, IReadOnlyList<LabelledComment> Rows, IReadOnlyList<Category> LabelColumns);
@@ -170,7 +174,8 @@ public static class LabelledCsvLoader
         }
         var required = requirement == LabelRequirement.All ? RequiredColumns : ["id", "text"];
         var index = new Dictionary<string, int>();
-        foreach (var column in requirement == LabelRequirement.None ? ["id", "post", "text"] : RequiredColumns)
+        IReadOnlyList<string> known = requirement == LabelRequirement.None ? ["id", "post", "text"] : [.. RequiredColumns, .. OptionalCategories.Select(c => c.Name())];
+        foreach (var column in known)
         {
             var i = headers.FindIndex(h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
             if (i >= 0) index[column] = i;
@@ -207,7 +212,10 @@ public static class LabelledCsvLoader
                         value.Length == 0 ? "empty label; expected 0 or 1." : $"label '{Truncate(value)}' is not valid; expected 0 or 1.",
                         value.Length == 0 ? "étiquette vide ; 0 ou 1 attendu." : $"étiquette « {Truncate(value)} » invalide ; 0 ou 1 attendu."));
             }
-            rows.Add(new LabelledComment(id, post, text, labels[0], labels[1], labels[2], labels[3], name, line));
+            rows.Add(new LabelledComment(id, post, text, labels[0], labels[1], labels[2], labels[3], name, line)
+            {
+                Complaint = labelColumns.Contains(Category.Complaint) ? labels[(int)Category.Complaint] : null,
+            });
         }
 
         if (rows.Count == 0 && problems.Count == before)

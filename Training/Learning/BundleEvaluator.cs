@@ -34,13 +34,16 @@ public static class BundleEvaluator
         var result = new Dictionary<string, CategoryMetrics>();
         foreach (var category in labelled ?? Categories.All)
         {
-            var probabilities = scored.Select(s => s.Verdict[category].Probability).ToArray();
-            var labels = scored.Select(s => s.Row.Label(category)).ToArray();
-            var flagged = BinaryMetrics.At(scored.Select(s => s.Verdict[category].Flagged ? 1.0 : 0.0).ToArray(), labels, 0.5);
-            var removed = BinaryMetrics.At(scored.Select(s => s.AboveBundleRemove(category) ? 1.0 : 0.0).ToArray(), labels, 0.5);
+            // A row whose file lacks an optional column (complaint) counts neither for nor against that category.
+            var rows = scored.Where(s => s.Row.HasLabel(category)).ToList();
+            if (rows.Count == 0) continue;
+            var probabilities = rows.Select(s => s.Verdict[category].Probability).ToArray();
+            var labels = rows.Select(s => s.Row.Label(category)).ToArray();
+            var flagged = BinaryMetrics.At(rows.Select(s => s.Verdict[category].Flagged ? 1.0 : 0.0).ToArray(), labels, 0.5);
+            var removed = BinaryMetrics.At(rows.Select(s => s.AboveBundleRemove(category) ? 1.0 : 0.0).ToArray(), labels, 0.5);
             result[category.Name()] = new CategoryMetrics
             {
-                Rows = scored.Count,
+                Rows = rows.Count,
                 Support = labels.Count(l => l),
                 Precision = Round(flagged.Precision),
                 Recall = Round(flagged.Recall),

@@ -36,10 +36,17 @@ public static class FeatureSelection
 
         var counter = new PresenceCounter();
         var positives = new int[Categories.All.Count];
+        // An optional category (complaint) is measured only on the rows that label it.
+        var labelled = new int[Categories.All.Count];
         var maxAbs = new float[CommentFeaturizer.SignalCount];
         for (var i = 0; i < inputs.Count; i++)
         {
-            foreach (var c in Categories.All) if (rows[i].Label(c)) positives[(int)c]++;
+            foreach (var c in Categories.All)
+            {
+                if (!rows[i].HasLabel(c)) continue;
+                labelled[(int)c]++;
+                if (rows[i].Label(c)) positives[(int)c]++;
+            }
             counter.Next(rows[i]);
             NgramHashes.Enumerate(inputs[i].Text.AsSpan(), ref counter);
             for (var k = 0; k < maxAbs.Length; k++) maxAbs[k] = Math.Max(maxAbs[k], Math.Abs(inputs[i].Signals[k]));
@@ -51,7 +58,7 @@ public static class FeatureSelection
         {
             var c = (int)category;
             kept.UnionWith(candidates
-                .Select(kv => (kv.Key, Score: ChiSquare(kv.Value.Documents, kv.Value.Positives(c), positives[c], inputs.Count)))
+                .Select(kv => (kv.Key, Score: ChiSquare(kv.Value.DocumentsLabelling(c), kv.Value.Positives(c), positives[c], labelled[c])))
                 .Where(x => x.Score > 0) // independent of this category's label: nothing to learn from it
                 .OrderByDescending(x => x.Score).ThenBy(x => x.Key.Word).ThenBy(x => x.Key.Hash)
                 .Take(options.NgramsPerCategory)
@@ -77,9 +84,22 @@ public static class FeatureSelection
     {
         public int Documents;
         public int LastDocument;
-        public int Offensive, OffTopic, Political, Commercial;
+        public int Offensive, OffTopic, Political, Commercial, Complaint;
 
-        public readonly int Positives(int category) => category switch { 0 => Offensive, 1 => OffTopic, 2 => Political, _ => Commercial };
+        /// <summary>Documents among the rows that label complaint (the other categories are labelled by every row).</summary>
+        public int ComplaintLabelled;
+
+        public readonly int Positives(int category) => (Category)category switch
+        {
+            Category.Offensive => Offensive,
+            Category.OffTopic => OffTopic,
+            Category.Political => Political,
+            Category.Commercial => Commercial,
+            Category.Complaint => Complaint,
+            _ => throw new ArgumentOutOfRangeException(nameof(category)),
+        };
+
+        public readonly int DocumentsLabelling(int category) => (Category)category == Category.Complaint ? ComplaintLabelled : Documents;
     }
 
     /// <summary>Counts, per n-gram, the comments it occurs in (once per comment) and how many of them are positive per category.</summary>
@@ -108,6 +128,11 @@ public static class FeatureSelection
             if (_row.OffTopic) entry.OffTopic++;
             if (_row.Political) entry.Political++;
             if (_row.Commercial) entry.Commercial++;
+            if (_row.Complaint is { } complaint)
+            {
+                entry.ComplaintLabelled++;
+                if (complaint) entry.Complaint++;
+            }
         }
     }
 }

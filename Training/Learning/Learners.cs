@@ -50,13 +50,16 @@ public static class Learners
         return result;
     }
 
-    public static IEstimator<ITransformer> Create(MLContext ml, LearnerKind kind, string labelColumn, LearnerSettings settings, int seed) => kind switch
+    /// <param name="weightColumn">Example weights (0 for a row that does not label the category), or null when every row teaches.</param>
+    public static IEstimator<ITransformer> Create(MLContext ml, LearnerKind kind, string labelColumn, LearnerSettings settings, int seed,
+        string? weightColumn = null) => kind switch
     {
         // One thread keeps SDCA deterministic: the same data and seed give the same bundle.
         LearnerKind.SdcaLogisticRegression => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
         {
             LabelColumnName = labelColumn,
             FeatureColumnName = FeatureRow.FeatureColumn,
+            ExampleWeightColumnName = weightColumn,
             NumberOfThreads = 1,
             MaximumNumberOfIterations = settings.SdcaMaximumIterations,
             L2Regularization = 1e-4f,
@@ -66,6 +69,7 @@ public static class Learners
         {
             LabelColumnName = labelColumn,
             FeatureColumnName = FeatureRow.FeatureColumn,
+            ExampleWeightColumnName = weightColumn,
             NumberOfTrees = settings.FastTreeTrees,
             NumberOfLeaves = settings.FastTreeLeaves,
             MinimumExampleCountPerLeaf = settings.FastTreeMinimumExamplesPerLeaf,

@@ -69,12 +69,15 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
             train = [.. train, .. repaired];
             inputs.AddRange(ToInputs(repaired));
         }
-        var real = Enumerable.Range(0, train.Count).Where(i => !train[i].Repaired).ToArray();
-        var labels = Categories.All.ToDictionary(c => c, c => train.Select(r => r.Label(c)).ToArray());
-        var realLabels = Categories.All.ToDictionary(c => c, c => real.Select(i => labels[c][i]).ToArray());
+        // Per category, the real comments that label it: re-paired examples never, and for an optional
+        // category (complaint) only the rows of files that have its column.
+        var real = Categories.All.ToDictionary(c => c, c => Enumerable.Range(0, train.Count).Where(i => !train[i].Repaired && train[i].HasLabel(c)).ToArray());
+        var realLabels = Categories.All.ToDictionary(c => c, c => real[c].Select(i => train[i].Label(c)).ToArray());
         foreach (var c in Categories.All)
         {
-            if (labels[c].All(l => l) || !labels[c].Any(l => l))
+            if (real[c].Length == 0)
+                throw new InvalidOperationException($"No training file labels '{c.Name()}' (an optional column of LABELS.md version 2); the corpus in Data/ does: train on it too.");
+            if (realLabels[c].All(l => l) || !realLabels[c].Any(l => l))
                 throw new InvalidOperationException($"The training rows have only one value for '{c.Name()}'; a model needs both 0 and 1.");
         }
 
@@ -87,7 +90,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         foreach (var category in Categories.All)
         {
             // Out-of-fold scores of real comments only: re-paired examples are easy and would flatter the thresholds.
-            double[] RealScores(LearnerKind l) => real.Select(i => outOfFold[(category, l)][i]).ToArray();
+            double[] RealScores(LearnerKind l) => real[category].Select(i => outOfFold[(category, l)][i]).ToArray();
             var ap = learners.ToDictionary(l => l, l => BinaryMetrics.AveragePrecision(RealScores(l), realLabels[category]));
             var best = ap.MaxBy(kv => double.IsNaN(kv.Value) ? -1 : kv.Value).Key;
             chosen[category] = best;
@@ -164,7 +167,8 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
             Parallel.ForEach(jobs, new ParallelOptions { CancellationToken = cancellationToken }, job =>
             {
                 var ml = new MLContext(seed: options.Seed);
-                var model = Learners.Create(ml, job.Learner, TrainingRow.LabelColumn(job.Category), options.LearnerSettings, options.Seed).Fit(trainFeatures);
+                var model = Learners.Create(ml, job.Learner, TrainingRow.LabelColumn(job.Category), options.LearnerSettings, options.Seed,
+                    TrainingRow.WeightColumn(job.Category)).Fit(trainFeatures);
                 var scores = model.Transform(validFeatures).GetColumn<float>("Score").ToArray();
                 var target = result[(job.Category, job.Learner)];
                 for (var k = 0; k < validIdx.Length; k++) target[validIdx[k]] = scores[k];
@@ -186,7 +190,8 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         Parallel.ForEach(Categories.All, new ParallelOptions { CancellationToken = cancellationToken }, category =>
         {
             var ml = new MLContext(seed: options.Seed);
-            predictors[(int)category] = Learners.Create(ml, chosen[category], TrainingRow.LabelColumn(category), options.LearnerSettings, options.Seed).Fit(view);
+            predictors[(int)category] = Learners.Create(ml, chosen[category], TrainingRow.LabelColumn(category), options.LearnerSettings, options.Seed,
+                TrainingRow.WeightColumn(category)).Fit(view);
         });
         var current = view;
         var parts = new List<ITransformer>();
