@@ -22,6 +22,7 @@ public sealed class NetiquetteScorer
 {
     private readonly ObjectPool<Worker> _workers;
     private readonly CompiledModels? _compiled;
+    private readonly Explainer? _explainer;
     private readonly PostCache _posts = new();
     private readonly (Category Category, PlattCalibration Calibration, double Flag, double Remove)[] _categories;
 
@@ -41,6 +42,7 @@ public sealed class NetiquetteScorer
             _ = worker.Engine;
             _workers.Return(worker);
             _compiled = CompileVerified(bundle);
+            _explainer = _compiled is null ? null : new Explainer(_compiled, bundle.Features);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
@@ -68,13 +70,51 @@ public sealed class NetiquetteScorer
             new PersonalInfoDetector(personalInfo), new ShoutingRule(shouting));
     }
 
-    public Verdict Score(Comment comment)
+    /// <summary>Scores a comment; the categories it is flagged in come with their evidence (<see cref="Verdict.Evidence"/>).</summary>
+    public Verdict Score(Comment comment) => Score(comment, Explanations.Flagged);
+
+    /// <summary>Scores a comment, explaining the categories <paramref name="explanations"/> asks for.</summary>
+    /// <remarks>Explanations need the compiled models: on the ML.NET fallback path the verdict has none.</remarks>
+    public Verdict Score(Comment comment, Explanations explanations)
     {
         ArgumentNullException.ThrowIfNull(comment);
         var input = CommentFeaturizer.ToModelInput(comment, _posts.Get(comment.Post));
         Span<float> raw = stackalloc float[4];
         RawScores(input, raw);
-        return Decide(comment, input.Text, raw);
+        var verdict = Decide(comment, input.Text, raw);
+        var wanted = explanations switch
+        {
+            Explanations.All => (1 << Categories.All.Count) - 1,
+            Explanations.Flagged => FlaggedMask(verdict),
+            _ => 0,
+        };
+        // The allow path stops here: nothing flagged, nothing asked, nothing computed.
+        if (wanted == 0 || _explainer is null) return verdict;
+        return verdict with { Evidence = Explain(comment, input, raw, wanted, verdict.PersonalInfo) };
+    }
+
+    private static int FlaggedMask(Verdict verdict)
+    {
+        var mask = 0;
+        foreach (var c in verdict.Categories)
+            if (c.Flagged) mask |= 1 << (int)c.Category;
+        return mask;
+    }
+
+    private IReadOnlyList<CategoryEvidence> Explain(Comment comment, ModelInput input, ReadOnlySpan<float> raw, int categories,
+        IReadOnlyList<PersonalInfoFinding> findings)
+    {
+        var worker = _workers.Get();
+        try
+        {
+            Bundle.Features.Vectorize(input, worker.Features);
+            return _explainer!.Explain(comment.Text, input.Text, worker.Features, raw, categories,
+                (category, score) => _categories[(int)category].Calibration.Probability(score), findings);
+        }
+        finally
+        {
+            _workers.Return(worker);
+        }
     }
 
     /// <summary>True when the models run compiled (trees evaluated directly on the feature buffer); false on the ML.NET path.</summary>

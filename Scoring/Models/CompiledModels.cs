@@ -55,6 +55,20 @@ internal sealed class CompiledModels
         for (var c = 0; c < _models.Length; c++) scores[c] = _models[c].Score(features, leaves);
     }
 
+    /// <summary>
+    /// Adds to <paramref name="contributions"/> (feature index → share of the raw score) what each
+    /// feature of the comment gave category <paramref name="category"/>'s raw score, and returns the
+    /// bias: the part no feature of this comment explains. Bias plus contributions is the raw score
+    /// <see cref="Score"/> gives, up to rounding. Linear models: weight × value. Tree ensembles:
+    /// Saabas's path contributions (each split on the comment's path credits its feature with the
+    /// change of the expected value from the node to the child taken).
+    /// </summary>
+    public double Contributions(int category, FeatureBuffer features, Dictionary<int, double> contributions) =>
+        _models[category].Contributions(features, contributions);
+
+    /// <summary>Whether category <paramref name="category"/> is a linear model (contributions ML.NET's FeatureContributionCalculation gives exactly).</summary>
+    public bool IsLinear(int category) => _models[category] is LinearModel;
+
     private static ICategoryModel? Compile(ITransformer predictor, Forest.Builder forest, int featureCount)
     {
         var model = Property(predictor, "Model");
@@ -75,6 +89,9 @@ internal sealed class CompiledModels
     {
         /// <summary>The raw score from the comment's features and the exit leaves <see cref="Forest.FindExitLeaves"/> found.</summary>
         float Score(FeatureBuffer features, ReadOnlySpan<ulong> exitLeaves);
+
+        /// <summary>See <see cref="CompiledModels.Contributions"/>.</summary>
+        double Contributions(FeatureBuffer features, Dictionary<int, double> contributions);
     }
 
     private sealed class LinearModel(float[] weights, float bias) : ICategoryModel
@@ -86,11 +103,32 @@ internal sealed class CompiledModels
             foreach (var i in features.NonZero) sum += weights[i] * dense[i];
             return sum;
         }
+
+        public double Contributions(FeatureBuffer features, Dictionary<int, double> contributions)
+        {
+            var dense = features.Dense;
+            foreach (var i in features.NonZero)
+            {
+                var part = weights[i] * dense[i];
+                if (part != 0) Add(contributions, i, part);
+            }
+            return bias;
+        }
     }
 
+    private static void Add(Dictionary<int, double> contributions, int feature, double part) =>
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(contributions, feature, out _) += part;
+
     /// <summary>One category's ensemble: its trees' range in the forest and their leaf values, in the forest's leaf order.</summary>
-    private sealed class TreeModel(int firstTree, int[] leafOffsets, double[] weightedLeaves, double bias) : ICategoryModel
+    private sealed class TreeModel(int firstTree, int[] leafOffsets, double[] weightedLeaves, double bias, TreePath[] paths) : ICategoryModel
     {
+        public double Contributions(FeatureBuffer features, Dictionary<int, double> contributions)
+        {
+            var total = bias;
+            foreach (var path in paths) total += path.Contributions(features.Dense, contributions);
+            return total;
+        }
+
         public float Score(FeatureBuffer features, ReadOnlySpan<ulong> exitLeaves)
         {
             // Trees summed in the ensemble's order, each leaf value already multiplied by its tree's
@@ -176,6 +214,7 @@ internal sealed class CompiledModels
                 var trees = ensemble.Trees;
                 var weights = ensemble.TreeWeights;
                 var leafOffsets = new int[trees.Count];
+                var paths = new TreePath[trees.Count];
                 var weightedLeaves = new List<double>();
                 var firstTree = _trees;
                 for (var t = 0; t < trees.Count; t++)
@@ -184,6 +223,7 @@ internal sealed class CompiledModels
                     if (tree.CategoricalSplitFlags.Any(f => f)) throw new NotSupportedException("categorical splits are not compiled");
                     if (tree.NumberOfLeaves > 64) throw new NotSupportedException("trees of more than 64 leaves are not compiled");
                     leafOffsets[t] = weightedLeaves.Count;
+                    paths[t] = TreePath.From(tree, weights[t]);
                     if (tree.NumberOfNodes == 0)
                     {
                         // A tree without a split exits at its only leaf (or adds 0 when it has none).
@@ -197,7 +237,7 @@ internal sealed class CompiledModels
                     }
                     _trees++;
                 }
-                return new TreeModel(firstTree, leafOffsets, weightedLeaves.ToArray(), ensemble.Bias);
+                return new TreeModel(firstTree, leafOffsets, weightedLeaves.ToArray(), ensemble.Bias, paths);
             }
 
             /// <summary>Numbers the leaves under <paramref name="node"/> left to right and records its split's mask; returns the leaves' bit range.</summary>
@@ -228,6 +268,72 @@ internal sealed class CompiledModels
                 return new Forest(_trees, start, sorted.Select(s => s.Split).ToArray(),
                     sorted.Where(s => s.Split.Threshold < 0).Select(s => s.Feature).Distinct().ToArray());
             }
+        }
+    }
+
+    /// <summary>
+    /// One tree as Saabas's method reads it: each node's expected value, so that walking the
+    /// comment's path credits each split's feature with the change from a node to the child taken.
+    /// The bundle keeps no training counts per node, so a node's expected value is the mean of its
+    /// leaves' values; the contributions still add up exactly to the leaf reached minus the root's value.
+    /// </summary>
+    private sealed class TreePath
+    {
+        private readonly int[] _features;
+        private readonly float[] _thresholds;
+        private readonly int[] _left;
+        private readonly int[] _right;
+        private readonly double[] _nodeValues;    // weighted by the tree's weight
+        private readonly double[] _leafValues;    // weighted by the tree's weight
+        private readonly double _constant;        // a tree without a split: its only value
+
+        private TreePath(int[] features, float[] thresholds, int[] left, int[] right, double[] nodeValues, double[] leafValues, double constant)
+        {
+            _features = features;
+            _thresholds = thresholds;
+            _left = left;
+            _right = right;
+            _nodeValues = nodeValues;
+            _leafValues = leafValues;
+            _constant = constant;
+        }
+
+        public static TreePath From(RegressionTree tree, double weight)
+        {
+            var leaves = tree.LeafValues.Select(v => weight * v).ToArray();
+            if (tree.NumberOfNodes == 0)
+                return new TreePath([], [], [], [], [], leaves, leaves.Length == 0 ? 0 : leaves[0]);
+            var values = new double[tree.NumberOfNodes];
+            (double Sum, int Count) Fill(int node)
+            {
+                if (node < 0) return (leaves[~node], 1);
+                var (leftSum, leftCount) = Fill(tree.LeftChild[node]);
+                var (rightSum, rightCount) = Fill(tree.RightChild[node]);
+                values[node] = (leftSum + rightSum) / (leftCount + rightCount);
+                return (leftSum + rightSum, leftCount + rightCount);
+            }
+            Fill(0);
+            return new TreePath(tree.NumericalSplitFeatureIndexes.ToArray(), tree.NumericalSplitThresholds.ToArray(),
+                tree.LeftChild.ToArray(), tree.RightChild.ToArray(), values, leaves, 0);
+        }
+
+        /// <summary>Adds the path's contributions; returns the root's expected value (the tree's share of the bias).</summary>
+        public double Contributions(float[] x, Dictionary<int, double> contributions)
+        {
+            if (_features.Length == 0) return _constant;
+            var node = 0;
+            var value = _nodeValues[0];
+            while (node >= 0)
+            {
+                var feature = _features[node];
+                // ML.NET's test: « x ≤ threshold » goes left; NaN fails it and goes right.
+                var next = x[feature] <= _thresholds[node] ? _left[node] : _right[node];
+                var reached = next < 0 ? _leafValues[~next] : _nodeValues[next];
+                if (reached != value) Add(contributions, feature, reached - value);
+                value = reached;
+                node = next;
+            }
+            return _nodeValues[0];
         }
     }
 }

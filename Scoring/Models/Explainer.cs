@@ -1,0 +1,128 @@
+using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Scoring.Features;
+using NetiquetteML.Scoring.Rules;
+using NetiquetteML.Scoring.Text;
+
+namespace NetiquetteML.Scoring.Models;
+
+/// <summary>
+/// Builds a verdict's <see cref="CategoryEvidence"/>: exact contributions from the compiled
+/// models, n-gram contributions placed on the words the author typed, the dense signals named in
+/// French, and every span's text redacted. Runs only for the categories asked for, after the verdict.
+/// </summary>
+internal sealed class Explainer(CompiledModels models, FeatureSpace space)
+{
+    /// <summary>Explains the categories whose bit is set in <paramref name="categories"/>; <paramref name="features"/> is the comment's vector as scored.</summary>
+    public IReadOnlyList<CategoryEvidence> Explain(string? original, string normalized, FeatureBuffer features, ReadOnlySpan<float> raw,
+        int categories, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings)
+    {
+        var text = TextNormalizer.NormalizeWithMap(original);
+        // Equal by construction and by property test; should a future step break that, the words
+        // would be misplaced, so the whole comment is given instead.
+        if (text.Text != normalized) text = MappedText.Whole(original ?? string.Empty, normalized);
+        var occurrences = space.Locate(normalized);
+        var result = new List<CategoryEvidence>();
+        foreach (var category in Categories.All)
+        {
+            if ((categories & (1 << (int)category)) == 0) continue;
+            result.Add(ExplainOne(category, raw[(int)category], text, occurrences, features, probability, findings));
+        }
+        return result;
+    }
+
+    private CategoryEvidence ExplainOne(Category category, float raw, MappedText text, List<NgramOccurrence> occurrences, FeatureBuffer features,
+        Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings)
+    {
+        var contributions = new Dictionary<int, double>();
+        var bias = models.Contributions((int)category, features, contributions);
+        var ngrams = new Dictionary<int, double>();
+        var signals = new List<SignalContribution>();
+        foreach (var (feature, contribution) in contributions)
+        {
+            if (feature < space.SignalOffset) { ngrams[feature] = contribution; continue; }
+            var key = FeatureSpace.DenseFeatureNames[feature - space.SignalOffset];
+            signals.Add(new SignalContribution(key, SignalNames.French(key), features.Dense[feature], contribution));
+        }
+        signals.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
+
+        var (attributed, unplaced) = SpanAttribution.Attribute(text, occurrences, ngrams);
+        var p = probability(category, raw);
+        var spans = attributed
+            .Select(s => new EvidenceSpan(s.Start, s.End, s.Contribution, p - probability(category, raw - s.Contribution), SpanText(text, s, findings)))
+            .OrderByDescending(s => s.Contribution).ThenBy(s => s.Start)
+            .ToList();
+        return new CategoryEvidence(category, raw, bias, spans, signals, unplaced);
+    }
+
+    /// <summary>
+    /// The span as typed, with any personal information it touches replaced; a span that the
+    /// normaliser read as a telephone number or an e-mail is replaced whole even when the detector
+    /// let it pass, so no contact reaches an explanation in clear.
+    /// </summary>
+    private static string SpanText(MappedText text, AttributedSpan span, IReadOnlyList<PersonalInfoFinding> findings)
+    {
+        var piece = text.Original[span.Start..span.End];
+        var inside = new List<PersonalInfoFinding>();
+        foreach (var f in findings)
+        {
+            if (f.Start < span.End && f.End > span.Start) inside.Add(f with { Start = f.Start - span.Start });
+        }
+        return inside.Count > 0 ? Redactor.Redact(piece, inside) : RedactContactTokens(text, span, piece);
+    }
+
+    private static string RedactContactTokens(MappedText text, AttributedSpan span, string piece)
+    {
+        foreach (var (token, placeholder) in ContactTokens)
+        {
+            for (var at = text.Text.IndexOf(token, StringComparison.Ordinal); at >= 0; at = text.Text.IndexOf(token, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + token.Length;
+                if (end < text.Text.Length && text.Text[end] != ' ') continue;   // « xxtelephoneville » is the town's
+                var (start, stop) = text.OriginalRange(at, end);
+                if (start < span.End && stop > span.Start) return placeholder;
+            }
+        }
+        return piece;
+    }
+
+    private static readonly (string Token, string Placeholder)[] ContactTokens =
+    [
+        (TextNormalizer.PhoneToken, Redactor.Placeholder(PersonalInfoKind.Phone)),
+        (TextNormalizer.EmailToken, Redactor.Placeholder(PersonalInfoKind.Email)),
+    ];
+}
+
+/// <summary>The dense features under the names moderators read (French).</summary>
+internal static class SignalNames
+{
+    public static string French(string key) => key switch
+    {
+        "post_word_overlap" => "similarité avec la publication (mots en commun)",
+        "post_char_cosine" => "similarité avec la publication (ressemblance des lettres)",
+        "has_post" => "publication connue",
+        "offensive_words" => "mots offensants",
+        "political_words" => "mots politiques",
+        "commercial_words" => "mots commerciaux",
+        "municipal_words" => "mots de la vie municipale",
+        "urls" => "liens",
+        "amounts" => "montants",
+        "contacts" => "coordonnées (téléphone, courriel)",
+        "mentions" => "mentions (@)",
+        "log_words" => "longueur du commentaire",
+        "exclamations" => "points d'exclamation et d'interrogation",
+        "emojis" => "émojis",
+        "mild_oaths" => "jurons légers",
+        "lexicon_sacre" => "lexique : sacres",
+        "lexicon_churchword" => "lexique : mots d'église (sacres possibles)",
+        "lexicon_insult" => "lexique : insultes",
+        "lexicon_contempt" => "lexique : mépris",
+        "lexicon_slur" => "lexique : injures haineuses",
+        "lexicon_sexual" => "lexique : mots sexuels",
+        "lexicon_threat" => "lexique : menaces",
+        "lexicon_accusation" => "lexique : accusations",
+        "lexicon_group" => "lexique : groupes de personnes",
+        "lexicon_exclusion" => "lexique : exclusion",
+        "lexicon_churchcontext" => "lexique : vie paroissiale",
+        _ => key,
+    };
+}
