@@ -21,7 +21,11 @@ public enum Explanations
 /// </summary>
 /// <param name="Category">The category explained.</param>
 /// <param name="RawScore">The raw score the verdict's probability was calibrated from.</param>
-/// <param name="Bias">The raw score of the empty vector (a comment with no feature at all): what every contribution is measured from.</param>
+/// <param name="Bias">
+/// The raw score of the reference comment every contribution is measured from: no word, no
+/// lexicon hit, no link, and, when the comment answers a post, as close to that post as a comment
+/// can be (so that a comment far from its post shows it in the post-similarity signals).
+/// </param>
 /// <param name="Spans">Spans of the original text with their contributions, strongest push towards the category first (negative ones last).</param>
 /// <param name="Signals">The dense signals (post similarity, lexicon counts…) with their contributions, named in French, strongest first.</param>
 /// <param name="Unplaced">Contributions of n-grams that stand for nothing the author typed (the padding of an empty comment).</param>

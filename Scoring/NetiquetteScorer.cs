@@ -11,7 +11,7 @@ namespace NetiquetteML.Scoring;
 
 /// <summary>
 /// The front door for moderation apps: load a verified bundle once, then call
-/// <see cref="Score(Comment)"/> or <see cref="ScoreMany"/> from any number of threads.
+/// <see cref="Score(Comment)"/> or <see cref="ScoreMany(IEnumerable{Comment}, int, CancellationToken)"/> from any number of threads.
 /// </summary>
 /// <remarks>
 /// Thread safety: the bundle, the rules and the policy are immutable; what a call needs to write
@@ -186,7 +186,11 @@ public sealed class NetiquetteScorer
     /// memory, whatever the length of the input; stopping the enumeration early cancels the chunk
     /// in flight and waits for it, so no scoring outlives the loop.
     /// </remarks>
-    public IEnumerable<Verdict> ScoreMany(IEnumerable<Comment> comments, int chunkSize = 4096, CancellationToken cancellationToken = default)
+    public IEnumerable<Verdict> ScoreMany(IEnumerable<Comment> comments, int chunkSize = 4096, CancellationToken cancellationToken = default) =>
+        ScoreMany(comments, Explanations.Flagged, chunkSize, cancellationToken);
+
+    /// <summary>As <see cref="ScoreMany(IEnumerable{Comment}, int, CancellationToken)"/>, explaining the categories <paramref name="explanations"/> asks for.</summary>
+    public IEnumerable<Verdict> ScoreMany(IEnumerable<Comment> comments, Explanations explanations, int chunkSize = 4096, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(comments);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkSize);
@@ -201,7 +205,7 @@ public sealed class NetiquetteScorer
                 if (chunk.Count < chunkSize) continue;
                 var previous = inFlight;
                 var full = chunk;
-                inFlight = Task.Run(() => ScoreChunk(full, stop.Token), stop.Token);
+                inFlight = Task.Run(() => ScoreChunk(full, explanations, stop.Token), stop.Token);
                 chunk = new List<Comment>(chunkSize);
                 if (previous is null) continue;
                 foreach (var v in previous.GetAwaiter().GetResult()) yield return v;
@@ -213,7 +217,7 @@ public sealed class NetiquetteScorer
             }
             if (chunk.Count > 0)
             {
-                foreach (var v in ScoreChunk(chunk, stop.Token)) yield return v;
+                foreach (var v in ScoreChunk(chunk, explanations, stop.Token)) yield return v;
             }
         }
         finally
@@ -228,10 +232,10 @@ public sealed class NetiquetteScorer
         }
     }
 
-    private Verdict[] ScoreChunk(List<Comment> chunk, CancellationToken cancellationToken)
+    private Verdict[] ScoreChunk(List<Comment> chunk, Explanations explanations, CancellationToken cancellationToken)
     {
         var results = new Verdict[chunk.Count];
-        Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = Score(chunk[i]));
+        Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = Score(chunk[i], explanations));
         return results;
     }
 

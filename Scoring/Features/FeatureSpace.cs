@@ -90,6 +90,9 @@ public sealed class FeatureSpace
         }
     }
 
+    /// <summary>What signal <paramref name="signal"/> of <see cref="CommentFeaturizer.SignalNames"/> becomes in the vector when it is <paramref name="value"/>.</summary>
+    public float ScaledSignal(int signal, float value) => Math.Clamp(value * _signalScales[signal], -1f, 1f);
+
     /// <summary>
     /// Every occurrence of a kept n-gram in <paramref name="normalizedText"/>: its feature index and the
     /// characters [start, end) of the text it covers (for explanations; the scorer never calls it).

@@ -58,14 +58,24 @@ internal sealed class CompiledModels
     /// <summary>
     /// Adds to <paramref name="contributions"/> (feature index → share of the raw score) what each
     /// feature of the comment gave category <paramref name="category"/>'s raw score, and returns the
-    /// bias: the raw score of the empty vector (a comment with no feature at all). Bias plus
-    /// contributions is the raw score <see cref="Score"/> gives, up to rounding. Linear models:
-    /// weight × value. Tree ensembles: exact Shapley values against the same empty reference
-    /// (<see cref="TreePath"/>), so both kinds answer the same question: what each feature of this
-    /// comment adds to the score of a comment without it.
+    /// bias: the raw score of <paramref name="reference"/>. Bias plus contributions is the raw score
+    /// <see cref="Score"/> gives, up to rounding. Linear models: weight × (value − reference value).
+    /// Tree ensembles: exact Shapley values against the same reference (<see cref="TreePath"/>), so
+    /// both kinds answer the same question: what each feature of this comment adds to the score of
+    /// the reference comment.
     /// </summary>
-    public double Contributions(int category, FeatureBuffer features, Dictionary<int, double> contributions) =>
-        _models[category].Contributions(features, contributions);
+    public double Contributions(int category, FeatureBuffer features, Reference reference, Dictionary<int, double> contributions) =>
+        _models[category].Contributions(features, reference, contributions);
+
+    /// <summary>
+    /// The comment every contribution is measured from: 0 everywhere but at a few dense features
+    /// (<see cref="NonZero"/>), given in full so the trees can read any feature.
+    /// </summary>
+    public sealed class Reference(float[] values, int[] nonZero)
+    {
+        public float[] Values { get; } = values;
+        public int[] NonZero { get; } = nonZero;
+    }
 
     /// <summary>Whether category <paramref name="category"/> is a linear model (contributions ML.NET's FeatureContributionCalculation gives exactly).</summary>
     public bool IsLinear(int category) => _models[category] is LinearModel;
@@ -92,7 +102,7 @@ internal sealed class CompiledModels
         float Score(FeatureBuffer features, ReadOnlySpan<ulong> exitLeaves);
 
         /// <summary>See <see cref="CompiledModels.Contributions"/>.</summary>
-        double Contributions(FeatureBuffer features, Dictionary<int, double> contributions);
+        double Contributions(FeatureBuffer features, Reference reference, Dictionary<int, double> contributions);
     }
 
     private sealed class LinearModel(float[] weights, float bias) : ICategoryModel
@@ -105,15 +115,23 @@ internal sealed class CompiledModels
             return sum;
         }
 
-        public double Contributions(FeatureBuffer features, Dictionary<int, double> contributions)
+        public double Contributions(FeatureBuffer features, Reference reference, Dictionary<int, double> contributions)
         {
             var dense = features.Dense;
+            double referenceScore = bias;
+            foreach (var i in reference.NonZero) referenceScore += weights[i] * reference.Values[i];
             foreach (var i in features.NonZero)
             {
-                var part = weights[i] * dense[i];
+                var part = weights[i] * (dense[i] - reference.Values[i]);
                 if (part != 0) Add(contributions, i, part);
             }
-            return bias;
+            foreach (var i in reference.NonZero)
+            {
+                if (dense[i] != 0) continue;   // counted above
+                var part = -weights[i] * reference.Values[i];
+                if (part != 0) Add(contributions, i, part);
+            }
+            return referenceScore;
         }
     }
 
@@ -123,10 +141,10 @@ internal sealed class CompiledModels
     /// <summary>One category's ensemble: its trees' range in the forest and their leaf values, in the forest's leaf order.</summary>
     private sealed class TreeModel(int firstTree, int[] leafOffsets, double[] weightedLeaves, double bias, TreePath[] paths) : ICategoryModel
     {
-        public double Contributions(FeatureBuffer features, Dictionary<int, double> contributions)
+        public double Contributions(FeatureBuffer features, Reference reference, Dictionary<int, double> contributions)
         {
             var total = bias;
-            foreach (var path in paths) total += path.Contributions(features.Dense, contributions);
+            foreach (var path in paths) total += path.Contributions(features.Dense, reference.Values, contributions);
             return total;
         }
 
@@ -274,7 +292,7 @@ internal sealed class CompiledModels
 
     /// <summary>
     /// One tree as exact Shapley values with one reference read it (interventional TreeSHAP): the
-    /// reference is the empty vector, every feature at 0, a comment with nothing in it. For each leaf,
+    /// reference is one comment (<see cref="Reference"/>), mostly the empty vector. For each leaf,
     /// the features on its path fall in three sets: those whose comment value leads there and whose
     /// 0 does not (A), the reverse (B), and those either value leads there (free); a feature neither
     /// leads there makes the leaf unreachable. The game « features in S take the comment's value, the
@@ -285,17 +303,17 @@ internal sealed class CompiledModels
     /// Why not Saabas's path contributions: they need each node's training cover, which a bundle does
     /// not keep, and with each node's value taken as the mean of its leaves they credited features the
     /// comment does not have with most of the score (« tabarnak de maire incompétent »: bias +53, absent
-    /// n-grams −34, « tabarnak » +0.7). Against the empty reference an absent n-gram gets exactly 0.
+    /// n-grams −34, « tabarnak » +0.7). Against a reference where n-grams are 0, an absent n-gram gets exactly 0.
     /// </remarks>
     private sealed class TreePath
     {
         private readonly Leaf[] _leaves;
-        private readonly double _reference;       // the tree's (weighted) value at the empty vector
+        private readonly double _constant;        // a tree without a split: its only (weighted) value
 
-        private TreePath(Leaf[] leaves, double reference)
+        private TreePath(Leaf[] leaves, double constant)
         {
             _leaves = leaves;
-            _reference = reference;
+            _constant = constant;
         }
 
         /// <summary>A leaf's weighted value and the splits on its path: feature, threshold, whether the path goes left.</summary>
@@ -322,16 +340,14 @@ internal sealed class CompiledModels
                 path.RemoveAt(path.Count - 1);
             }
             Walk(0);
-            var reference = 0.0;
-            var node = 0;
-            while (node >= 0) node = 0 <= tree.NumericalSplitThresholds[node] ? tree.LeftChild[node] : tree.RightChild[node];
-            reference = weight * tree.LeafValues[~node];
-            return new TreePath(leaves.ToArray(), reference);
+            return new TreePath(leaves.ToArray(), 0);
         }
 
-        /// <summary>Adds the tree's Shapley values for the comment <paramref name="x"/>; returns its value at the reference (its share of the bias).</summary>
-        public double Contributions(float[] x, Dictionary<int, double> contributions)
+        /// <summary>Adds the tree's Shapley values for the comment <paramref name="x"/> against <paramref name="r"/>; returns its value at the reference (its share of the bias).</summary>
+        public double Contributions(float[] x, float[] r, Dictionary<int, double> contributions)
         {
+            if (_leaves.Length == 0) return _constant;
+            var referenceValue = 0.0;
             Span<int> need = stackalloc int[64];        // distinct features of the path: +1 comment's value needed, -1 reference's, 0 free
             Span<int> features = stackalloc int[64];
             foreach (var leaf in _leaves)
@@ -343,7 +359,7 @@ internal sealed class CompiledModels
                     var f = leaf.Features[k];
                     // ML.NET's test: « x ≤ threshold » goes left; NaN fails it and goes right.
                     var commentLeads = x[f] <= leaf.Thresholds[k] == leaf.GoesLeft[k];
-                    var referenceLeads = 0 <= leaf.Thresholds[k] == leaf.GoesLeft[k];
+                    var referenceLeads = r[f] <= leaf.Thresholds[k] == leaf.GoesLeft[k];
                     var slot = features[..distinct].IndexOf(f);
                     if (slot < 0)
                     {
@@ -357,11 +373,13 @@ internal sealed class CompiledModels
                 }
                 if (!reachable) continue;
                 int a = 0, b = 0;
+                var referenceReaches = true;
                 for (var k = 0; k < distinct; k++)
                 {
-                    if (need[k] == 1) a++;
+                    if (need[k] == 1) { a++; referenceReaches = false; }
                     else if (need[k] == 2) b++;
                 }
+                if (referenceReaches) referenceValue = leaf.Value;
                 if (a + b == 0) continue;              // both the comment and the reference reach this leaf
                 for (var k = 0; k < distinct; k++)
                 {
@@ -369,7 +387,7 @@ internal sealed class CompiledModels
                     else if (need[k] == 2) Add(contributions, features[k], -leaf.Value * ShapleyWeights.Of(b, a));
                 }
             }
-            return _reference;
+            return referenceValue;
         }
     }
 

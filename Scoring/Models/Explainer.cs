@@ -21,20 +21,46 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
         // would be misplaced, so the whole comment is given instead.
         if (text.Text != normalized) text = MappedText.Whole(original ?? string.Empty, normalized);
         var occurrences = space.Locate(normalized);
+        var reference = ReferenceFor(features);
         var result = new List<CategoryEvidence>();
         foreach (var category in Categories.All)
         {
             if ((categories & (1 << (int)category)) == 0) continue;
-            result.Add(ExplainOne(category, raw[(int)category], text, occurrences, features, probability, findings));
+            result.Add(ExplainOne(category, raw[(int)category], text, occurrences, features, reference, probability, findings));
         }
         return result;
     }
 
+    /// <summary>
+    /// The comment contributions are measured from: nothing in it (every n-gram, count and lexicon
+    /// hit at 0) and, when the comment answers a post, sharing with that post all it can (both
+    /// similarities at 1). Against an empty reference, a comment with nothing in common with its
+    /// post would look like the reference and its distance from the post would vanish into the bias.
+    /// </summary>
+    private CompiledModels.Reference ReferenceFor(FeatureBuffer features)
+    {
+        var values = new float[space.Count];
+        var hasPost = space.SignalOffset + HasPostSignal;
+        if (features.Dense[hasPost] == 0) return new CompiledModels.Reference(values, []);
+        values[hasPost] = features.Dense[hasPost];
+        int[] nonZero = [hasPost, space.SignalOffset + WordOverlapSignal, space.SignalOffset + CharCosineSignal];
+        values[nonZero[1]] = space.ScaledSignal(WordOverlapSignal, 1f);
+        values[nonZero[2]] = space.ScaledSignal(CharCosineSignal, 1f);
+        return new CompiledModels.Reference(values, nonZero);
+    }
+
+    private static readonly int WordOverlapSignal = IndexOfSignal("post_word_overlap");
+    private static readonly int CharCosineSignal = IndexOfSignal("post_char_cosine");
+    private static readonly int HasPostSignal = IndexOfSignal("has_post");
+
+    private static int IndexOfSignal(string name) => CommentFeaturizer.SignalNames.ToList().IndexOf(name) is var i and >= 0
+        ? i : throw new InvalidOperationException($"no signal {name}");
+
     private CategoryEvidence ExplainOne(Category category, float raw, MappedText text, List<NgramOccurrence> occurrences, FeatureBuffer features,
-        Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings)
+        CompiledModels.Reference reference, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings)
     {
         var contributions = new Dictionary<int, double>();
-        var bias = models.Contributions((int)category, features, contributions);
+        var bias = models.Contributions((int)category, features, reference, contributions);
         var ngrams = new Dictionary<int, double>();
         var signals = new List<SignalContribution>();
         foreach (var (feature, contribution) in contributions)

@@ -30,7 +30,7 @@ public sealed class ScoringBenchmarkOptions
 /// <summary>
 /// The default `bench` run: single-thread latency of the naive baseline, of the full scorer and of
 /// the rules alone, on typical and on long comments; a stage breakdown of the scorer; then batch
-/// throughput and memory of <see cref="NetiquetteScorer.ScoreMany"/> on all cores.
+/// throughput and memory of <see cref="NetiquetteScorer.ScoreMany(IEnumerable{Comment}, int, CancellationToken)"/> on all cores.
 /// </summary>
 public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<string> report)
 {
