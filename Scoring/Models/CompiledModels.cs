@@ -309,11 +309,21 @@ internal sealed class CompiledModels
     {
         private readonly Leaf[] _leaves;
         private readonly double _constant;        // a tree without a split: its only (weighted) value
+        private readonly int[] _features;         // per split node, as the tree stores them
+        private readonly float[] _thresholds;
+        private readonly int[] _left;
+        private readonly int[] _right;
+        private readonly double[] _leafValues;    // weighted
 
-        private TreePath(Leaf[] leaves, double constant)
+        private TreePath(Leaf[] leaves, double constant, RegressionTree? tree = null, double weight = 1)
         {
             _leaves = leaves;
             _constant = constant;
+            _features = tree?.NumericalSplitFeatureIndexes.ToArray() ?? [];
+            _thresholds = tree?.NumericalSplitThresholds.ToArray() ?? [];
+            _left = tree?.LeftChild.ToArray() ?? [];
+            _right = tree?.RightChild.ToArray() ?? [];
+            _leafValues = tree?.LeafValues.Select(v => weight * v).ToArray() ?? [];
         }
 
         /// <summary>A leaf's weighted value and the splits on its path: feature, threshold, whether the path goes left.</summary>
@@ -340,13 +350,24 @@ internal sealed class CompiledModels
                 path.RemoveAt(path.Count - 1);
             }
             Walk(0);
-            return new TreePath(leaves.ToArray(), 0);
+            return new TreePath(leaves.ToArray(), 0, tree, weight);
         }
 
         /// <summary>Adds the tree's Shapley values for the comment <paramref name="x"/> against <paramref name="r"/>; returns its value at the reference (its share of the bias).</summary>
         public double Contributions(float[] x, float[] r, Dictionary<int, double> contributions)
         {
             if (_leaves.Length == 0) return _constant;
+            // Most trees read only n-grams the comment lacks: where the comment and the reference take
+            // the same side of every split, both reach one leaf and nothing is credited.
+            var agree = true;
+            for (var n = 0; n < _features.Length && agree; n++)
+                agree = x[_features[n]] <= _thresholds[n] == r[_features[n]] <= _thresholds[n];
+            if (agree)
+            {
+                var node = 0;
+                while (node >= 0) node = r[_features[node]] <= _thresholds[node] ? _left[node] : _right[node];
+                return _leafValues[~node];
+            }
             var referenceValue = 0.0;
             Span<int> need = stackalloc int[64];        // distinct features of the path: +1 comment's value needed, -1 reference's, 0 free
             Span<int> features = stackalloc int[64];

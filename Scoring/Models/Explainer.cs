@@ -22,11 +22,12 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
         if (text.Text != normalized) text = MappedText.Whole(original ?? string.Empty, normalized);
         var occurrences = space.Locate(normalized);
         var reference = ReferenceFor(features);
+        var contacts = ContactRanges(text);
         var result = new List<CategoryEvidence>();
         foreach (var category in Categories.All)
         {
             if ((categories & (1 << (int)category)) == 0) continue;
-            result.Add(ExplainOne(category, raw[(int)category], text, occurrences, features, reference, probability, findings));
+            result.Add(ExplainOne(category, raw[(int)category], text, occurrences, features, reference, probability, findings, contacts));
         }
         return result;
     }
@@ -57,7 +58,8 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
         ? i : throw new InvalidOperationException($"no signal {name}");
 
     private CategoryEvidence ExplainOne(Category category, float raw, MappedText text, List<NgramOccurrence> occurrences, FeatureBuffer features,
-        CompiledModels.Reference reference, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings)
+        CompiledModels.Reference reference, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings,
+        List<(int Start, int End, string Placeholder)> contacts)
     {
         var contributions = new Dictionary<int, double>();
         var bias = models.Contributions((int)category, features, reference, contributions);
@@ -74,7 +76,7 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
         var (attributed, unplaced) = SpanAttribution.Attribute(text, occurrences, ngrams);
         var p = probability(category, raw);
         var spans = attributed
-            .Select(s => new EvidenceSpan(s.Start, s.End, s.Contribution, p - probability(category, raw - s.Contribution), SpanText(text, s, findings)))
+            .Select(s => new EvidenceSpan(s.Start, s.End, s.Contribution, p - probability(category, raw - s.Contribution), SpanText(text, s, findings, contacts)))
             .OrderByDescending(s => s.Contribution).ThenBy(s => s.Start)
             .ToList();
         return new CategoryEvidence(category, raw, bias, spans, signals, unplaced);
@@ -85,7 +87,8 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
     /// normaliser read as a telephone number or an e-mail is replaced whole even when the detector
     /// let it pass, so no contact reaches an explanation in clear.
     /// </summary>
-    private static string SpanText(MappedText text, AttributedSpan span, IReadOnlyList<PersonalInfoFinding> findings)
+    private static string SpanText(MappedText text, AttributedSpan span, IReadOnlyList<PersonalInfoFinding> findings,
+        List<(int Start, int End, string Placeholder)> contacts)
     {
         var piece = text.Original[span.Start..span.End];
         var inside = new List<PersonalInfoFinding>();
@@ -93,11 +96,16 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
         {
             if (f.Start < span.End && f.End > span.Start) inside.Add(f with { Start = f.Start - span.Start });
         }
-        return inside.Count > 0 ? Redactor.Redact(piece, inside) : RedactContactTokens(text, span, piece);
+        if (inside.Count > 0) return Redactor.Redact(piece, inside);
+        foreach (var (start, end, placeholder) in contacts)
+            if (start < span.End && end > span.Start) return placeholder;
+        return piece;
     }
 
-    private static string RedactContactTokens(MappedText text, AttributedSpan span, string piece)
+    /// <summary>The ranges of the original that the normaliser read as a telephone number or an e-mail (not the town's).</summary>
+    private static List<(int Start, int End, string Placeholder)> ContactRanges(MappedText text)
     {
+        var ranges = new List<(int, int, string)>();
         foreach (var (token, placeholder) in ContactTokens)
         {
             for (var at = text.Text.IndexOf(token, StringComparison.Ordinal); at >= 0; at = text.Text.IndexOf(token, at + 1, StringComparison.Ordinal))
@@ -105,10 +113,10 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
                 var end = at + token.Length;
                 if (end < text.Text.Length && text.Text[end] != ' ') continue;   // « xxtelephoneville » is the town's
                 var (start, stop) = text.OriginalRange(at, end);
-                if (start < span.End && stop > span.Start) return placeholder;
+                ranges.Add((start, stop, placeholder));
             }
         }
-        return piece;
+        return ranges;
     }
 
     private static readonly (string Token, string Placeholder)[] ContactTokens =

@@ -18,7 +18,7 @@ public static partial class TextNormalizer
         if (text.Text.Length == 0) return text;
         text = FoldCompatibility(text);
         text = Tokenizer.ReplaceSpecialSpans(text);
-        text = Segmentwise(text, FoldCaseAndAccents(text.Text), FoldCaseAndAccentsOfAnyText);
+        text = FoldCaseAndAccents(text);
         return Deobfuscator.Apply(text);
     }
 
@@ -49,6 +49,24 @@ public static partial class TextNormalizer
             if (!IsInvisible(c)) folded.Append(Homoglyphs.ToLatin(c), i, i + 1);
         }
         return folded.Build();
+    }
+
+    /// <summary>Text below U+0300 character by character from the table <see cref="FoldCaseAndAccents(string)"/> uses; any other by clusters.</summary>
+    private static MappedText FoldCaseAndAccents(MappedText text)
+    {
+        var s = text.Text;
+        foreach (var c in s)
+        {
+            if (c >= FoldedLatin.Length) return Segmentwise(text, FoldCaseAndAccents(s), FoldCaseAndAccentsOfAnyText);
+        }
+        var result = new MappedText.Builder(text);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var folded = FoldedLatin[s[i]];
+            if (folded.Length == 1 && folded[0] == s[i]) result.Copy(i, i + 1);
+            else result.Append(folded, i, i + 1);
+        }
+        return result.Build();
     }
 
     private static MappedText PerCharacter(MappedText text, Func<char, char> map)
@@ -101,9 +119,13 @@ public static partial class TextNormalizer
             start = end;
         }
         var mapped = result.Build();
-        if (mapped.Text == expected) return mapped;
+        return mapped.Text == expected ? mapped : Whole(text, expected);
+    }
+
+    private static MappedText Whole(MappedText text, string expected)
+    {
         var whole = new MappedText.Builder(text);
-        whole.Append(expected, 0, s.Length);
+        whole.Append(expected, 0, text.Text.Length);
         return whole.Build();
     }
 
