@@ -307,108 +307,88 @@ internal sealed class CompiledModels
     /// </remarks>
     private sealed class TreePath
     {
-        private readonly Leaf[] _leaves;
-        private readonly double _constant;        // a tree without a split: its only (weighted) value
         private readonly int[] _features;         // per split node, as the tree stores them
         private readonly float[] _thresholds;
         private readonly int[] _left;
         private readonly int[] _right;
-        private readonly double[] _leafValues;    // weighted
+        private readonly double[] _leafValues;    // weighted by the tree's weight
 
-        private TreePath(Leaf[] leaves, double constant, RegressionTree? tree = null, double weight = 1)
+        private TreePath(int[] features, float[] thresholds, int[] left, int[] right, double[] leafValues)
         {
-            _leaves = leaves;
-            _constant = constant;
-            _features = tree?.NumericalSplitFeatureIndexes.ToArray() ?? [];
-            _thresholds = tree?.NumericalSplitThresholds.ToArray() ?? [];
-            _left = tree?.LeftChild.ToArray() ?? [];
-            _right = tree?.RightChild.ToArray() ?? [];
-            _leafValues = tree?.LeafValues.Select(v => weight * v).ToArray() ?? [];
+            _features = features;
+            _thresholds = thresholds;
+            _left = left;
+            _right = right;
+            _leafValues = leafValues;
         }
-
-        /// <summary>A leaf's weighted value and the splits on its path: feature, threshold, whether the path goes left.</summary>
-        private sealed record Leaf(double Value, int[] Features, float[] Thresholds, bool[] GoesLeft);
 
         public static TreePath From(RegressionTree tree, double weight)
         {
-            if (tree.NumberOfNodes == 0)
-                return new TreePath([], tree.LeafValues.Count == 0 ? 0 : weight * tree.LeafValues[0]);
-            var leaves = new List<Leaf>();
-            var path = new List<(int Feature, float Threshold, bool Left)>();
-            void Walk(int node)
-            {
-                if (node < 0)
-                {
-                    leaves.Add(new Leaf(weight * tree.LeafValues[~node], path.Select(p => p.Feature).ToArray(),
-                        path.Select(p => p.Threshold).ToArray(), path.Select(p => p.Left).ToArray()));
-                    return;
-                }
-                path.Add((tree.NumericalSplitFeatureIndexes[node], tree.NumericalSplitThresholds[node], true));
-                Walk(tree.LeftChild[node]);
-                path[^1] = path[^1] with { Left = false };
-                Walk(tree.RightChild[node]);
-                path.RemoveAt(path.Count - 1);
-            }
-            Walk(0);
-            return new TreePath(leaves.ToArray(), 0, tree, weight);
+            var leaves = tree.LeafValues.Select(v => weight * v).ToArray();
+            // A tree without a split: one leaf (or none, which adds 0), reached by every vector.
+            if (tree.NumberOfNodes == 0) return new TreePath([], [], [], [], leaves.Length == 0 ? [0.0] : [leaves[0]]);
+            return new TreePath(tree.NumericalSplitFeatureIndexes.ToArray(), tree.NumericalSplitThresholds.ToArray(),
+                tree.LeftChild.ToArray(), tree.RightChild.ToArray(), leaves);
         }
 
         /// <summary>Adds the tree's Shapley values for the comment <paramref name="x"/> against <paramref name="r"/>; returns its value at the reference (its share of the bias).</summary>
+        /// <remarks>
+        /// A walk from the root that follows only the children the comment's or the reference's value
+        /// leads to, keeping per feature met so far which of the two can still lead there: where
+        /// both take the same side (most splits: n-grams the comment lacks), one child is visited,
+        /// so a tree costs its depth unless the comment parts from the reference in it.
+        /// </remarks>
         public double Contributions(float[] x, float[] r, Dictionary<int, double> contributions)
         {
-            if (_leaves.Length == 0) return _constant;
-            // Most trees read only n-grams the comment lacks: where the comment and the reference take
-            // the same side of every split, both reach one leaf and nothing is credited.
-            var agree = true;
-            for (var n = 0; n < _features.Length && agree; n++)
-                agree = x[_features[n]] <= _thresholds[n] == r[_features[n]] <= _thresholds[n];
-            if (agree)
-            {
-                var node = 0;
-                while (node >= 0) node = r[_features[node]] <= _thresholds[node] ? _left[node] : _right[node];
-                return _leafValues[~node];
-            }
-            var referenceValue = 0.0;
-            Span<int> need = stackalloc int[64];        // distinct features of the path: +1 comment's value needed, -1 reference's, 0 free
+            if (_features.Length == 0) return _leafValues[0];
             Span<int> features = stackalloc int[64];
-            foreach (var leaf in _leaves)
-            {
-                var distinct = 0;
-                var reachable = true;
-                for (var k = 0; k < leaf.Features.Length && reachable; k++)
-                {
-                    var f = leaf.Features[k];
-                    // ML.NET's test: « x ≤ threshold » goes left; NaN fails it and goes right.
-                    var commentLeads = x[f] <= leaf.Thresholds[k] == leaf.GoesLeft[k];
-                    var referenceLeads = r[f] <= leaf.Thresholds[k] == leaf.GoesLeft[k];
-                    var slot = features[..distinct].IndexOf(f);
-                    if (slot < 0)
-                    {
-                        slot = distinct++;
-                        features[slot] = f;
-                        need[slot] = 3;                 // bit 1: the comment's value leads here so far, bit 2: the reference's
-                    }
-                    if (!commentLeads) need[slot] &= ~1;
-                    if (!referenceLeads) need[slot] &= ~2;
-                    reachable = need[slot] != 0;
-                }
-                if (!reachable) continue;
-                int a = 0, b = 0;
-                var referenceReaches = true;
-                for (var k = 0; k < distinct; k++)
-                {
-                    if (need[k] == 1) { a++; referenceReaches = false; }
-                    else if (need[k] == 2) b++;
-                }
-                if (referenceReaches) referenceValue = leaf.Value;
-                if (a + b == 0) continue;              // both the comment and the reference reach this leaf
-                for (var k = 0; k < distinct; k++)
-                {
-                    if (need[k] == 1) Add(contributions, features[k], leaf.Value * ShapleyWeights.Of(a, b));
-                    else if (need[k] == 2) Add(contributions, features[k], -leaf.Value * ShapleyWeights.Of(b, a));
-                }
-            }
+            Span<int> needs = stackalloc int[64];
+            var referenceValue = 0.0;
+            Visit(0, x, r, features, needs, 0, 0, 0, contributions, ref referenceValue);
             return referenceValue;
+        }
+
+        // needs[k]: for features[k], one of the first `distinct` met on the path, bit 1 when the
+        // comment's value leads here, bit 2 when the reference's does; a counts the features only the
+        // comment's value leads here by (they must take it), b those only the reference's does.
+        private void Visit(int node, float[] x, float[] r, Span<int> features, Span<int> needs, int distinct, int a, int b,
+            Dictionary<int, double> contributions, ref double referenceValue)
+        {
+            if (node < 0)
+            {
+                var value = _leafValues[~node];
+                if (a == 0) referenceValue = value;   // the reference's own leaf
+                if (a + b == 0) return;               // reached by the comment and the reference alike
+                for (var k = 0; k < distinct; k++)
+                {
+                    if (needs[k] == 1) Add(contributions, features[k], value * ShapleyWeights.Of(a, b));
+                    else if (needs[k] == 2) Add(contributions, features[k], -value * ShapleyWeights.Of(b, a));
+                }
+                return;
+            }
+            var f = _features[node];
+            // ML.NET's test: « x ≤ threshold » goes left; NaN fails it and goes right.
+            var commentLeft = x[f] <= _thresholds[node] ? 1 : 0;
+            var referenceLeft = r[f] <= _thresholds[node] ? 2 : 0;
+            var slot = features[..distinct].IndexOf(f);
+            var known = slot >= 0;
+            if (!known)
+            {
+                slot = distinct;
+                features[slot] = f;
+            }
+            var before = known ? needs[slot] : 3;
+            var count = known ? distinct : distinct + 1;
+            for (var side = 0; side < 2; side++)
+            {
+                var need = side == 0 ? before & (commentLeft | referenceLeft) : before & ((commentLeft ^ 1) | (referenceLeft ^ 2));
+                if (need == 0) continue;              // neither value leads there
+                needs[slot] = need;
+                var childA = a + (need == 1 ? 1 : 0) - (before == 1 ? 1 : 0);
+                var childB = b + (need == 2 ? 1 : 0) - (before == 2 ? 1 : 0);
+                Visit(side == 0 ? _left[node] : _right[node], x, r, features, needs, count, childA, childB, contributions, ref referenceValue);
+            }
+            needs[slot] = before;
         }
     }
 

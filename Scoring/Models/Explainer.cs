@@ -12,6 +12,9 @@ namespace NetiquetteML.Scoring.Models;
 /// </summary>
 internal sealed class Explainer(CompiledModels models, FeatureSpace space)
 {
+    /// <summary>The reference of a comment without a post: every feature at 0 (read, never written, so shared).</summary>
+    private readonly CompiledModels.Reference _empty = new(new float[space.Count], []);
+
     /// <summary>Explains the categories whose bit is set in <paramref name="categories"/>; <paramref name="features"/> is the comment's vector as scored.</summary>
     public IReadOnlyList<CategoryEvidence> Explain(string? original, string normalized, FeatureBuffer features, ReadOnlySpan<float> raw,
         int categories, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings)
@@ -40,9 +43,9 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
     /// </summary>
     private CompiledModels.Reference ReferenceFor(FeatureBuffer features)
     {
-        var values = new float[space.Count];
         var hasPost = space.SignalOffset + HasPostSignal;
-        if (features.Dense[hasPost] == 0) return new CompiledModels.Reference(values, []);
+        if (features.Dense[hasPost] == 0) return _empty;
+        var values = new float[space.Count];
         values[hasPost] = features.Dense[hasPost];
         int[] nonZero = [hasPost, space.SignalOffset + WordOverlapSignal, space.SignalOffset + CharCosineSignal];
         values[nonZero[1]] = space.ScaledSignal(WordOverlapSignal, 1f);
