@@ -99,7 +99,8 @@ public sealed class FeatureSpace
     /// </summary>
     public List<NgramOccurrence> Locate(string normalizedText)
     {
-        var sink = new Locator(this, []);
+        // About five n-grams per character: sized once instead of grown.
+        var sink = new Locator(this, new List<NgramOccurrence>(5 * normalizedText.Length + 8));
         NgramHashes.Enumerate(normalizedText.AsSpan(), ref sink);
         return sink.Found;
     }

@@ -28,14 +28,14 @@ public static partial class TextNormalizer
             text = PerCharacter(text, static c => Homoglyphs.IsParenthesizedLetter(c) ? Homoglyphs.FromParenthesized(c) : c);
         try
         {
-            text = Segmentwise(text, text.Text.Normalize(NormalizationForm.FormKC), static s => s.Normalize(NormalizationForm.FormKC));
+            text = Segmentwise(text, text.Text.Normalize(NormalizationForm.FormKC), static s => s.Normalize(NormalizationForm.FormKC), AsciiItself);
         }
         catch (ArgumentException)
         {
             text = DropInvalidCodePoints(text);
             try
             {
-                text = Segmentwise(text, text.Text.Normalize(NormalizationForm.FormKC), static s => s.Normalize(NormalizationForm.FormKC));
+                text = Segmentwise(text, text.Text.Normalize(NormalizationForm.FormKC), static s => s.Normalize(NormalizationForm.FormKC), AsciiItself);
             }
             catch (ArgumentException)
             {
@@ -57,7 +57,7 @@ public static partial class TextNormalizer
         var s = text.Text;
         foreach (var c in s)
         {
-            if (c >= FoldedLatin.Length) return Segmentwise(text, FoldCaseAndAccents(s), FoldCaseAndAccentsOfAnyText);
+            if (c >= FoldedLatin.Length) return Segmentwise(text, FoldCaseAndAccents(s), FoldCaseAndAccentsOfAnyText, static c => c < FoldedLatin.Length ? FoldedLatin[c] : null);
         }
         var result = new MappedText.Builder(text);
         for (var i = 0; i < s.Length; i++)
@@ -102,7 +102,11 @@ public static partial class TextNormalizer
     /// whole text's output (<paramref name="expected"/>), which holds unless a composition crosses
     /// clusters (Hangul jamo, a few scripts' vowel signs); then the whole output maps to the whole input.
     /// </summary>
-    private static MappedText Segmentwise(MappedText text, string expected, Func<string, string> step)
+    /// <param name="text">The step's input.</param>
+    /// <param name="expected">The step's output on the whole text, as Normalize computes it.</param>
+    /// <param name="step">The step on one cluster.</param>
+    /// <param name="lone">What the step makes of a cluster of one character, when known without running it (null otherwise): most clusters are one Latin letter.</param>
+    private static MappedText Segmentwise(MappedText text, string expected, Func<string, string> step, Func<char, string?> lone)
     {
         var s = text.Text;
         if (ReferenceEquals(expected, s) || expected == s) return text;
@@ -112,6 +116,13 @@ public static partial class TextNormalizer
         {
             var end = start + 1;
             while (end < s.Length && !StartsCluster(s, end)) end++;
+            if (end == start + 1 && lone(s[start]) is { } known)
+            {
+                if (known.Length == 1 && known[0] == s[start]) result.Copy(start, end);
+                else result.Append(known, start, end);
+                start = end;
+                continue;
+            }
             var piece = s[start..end];
             var output = step(piece);
             if (output == piece) result.Copy(start, end);
@@ -128,6 +139,11 @@ public static partial class TextNormalizer
         whole.Append(expected, 0, text.Text.Length);
         return whole.Build();
     }
+
+    private static readonly string[] AsciiStrings = Enumerable.Range(0, 0x80).Select(c => ((char)c).ToString()).ToArray();
+
+    /// <summary>An ASCII character alone is its own NFKC form.</summary>
+    private static string? AsciiItself(char c) => c < 0x80 ? AsciiStrings[c] : null;
 
     private static bool StartsCluster(string s, int i)
     {
