@@ -11,7 +11,7 @@ namespace NetiquetteML.Scoring;
 
 /// <summary>
 /// The front door for moderation apps: load a verified bundle once, then call
-/// <see cref="Score(Comment)"/> or <see cref="ScoreMany"/> from any number of threads.
+/// <see cref="Score(Comment)"/> or <see cref="ScoreMany(IEnumerable{Comment}, int, CancellationToken)"/> from any number of threads.
 /// </summary>
 /// <remarks>
 /// Thread safety: the bundle, the rules and the policy are immutable; what a call needs to write
@@ -22,6 +22,7 @@ public sealed class NetiquetteScorer
 {
     private readonly ObjectPool<Worker> _workers;
     private readonly CompiledModels? _compiled;
+    private readonly Explainer? _explainer;
     private readonly PostCache _posts = new();
     private readonly (Category Category, PlattCalibration Calibration, double Flag, double Remove)[] _categories;
 
@@ -41,6 +42,7 @@ public sealed class NetiquetteScorer
             _ = worker.Engine;
             _workers.Return(worker);
             _compiled = CompileVerified(bundle);
+            _explainer = _compiled is null ? null : new Explainer(_compiled, bundle.Features);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
@@ -68,13 +70,51 @@ public sealed class NetiquetteScorer
             new PersonalInfoDetector(personalInfo), new ShoutingRule(shouting));
     }
 
-    public Verdict Score(Comment comment)
+    /// <summary>Scores a comment; the categories it is flagged in come with their evidence (<see cref="Verdict.Evidence"/>).</summary>
+    public Verdict Score(Comment comment) => Score(comment, Explanations.Flagged);
+
+    /// <summary>Scores a comment, explaining the categories <paramref name="explanations"/> asks for.</summary>
+    /// <remarks>Explanations need the compiled models: on the ML.NET fallback path the verdict has none.</remarks>
+    public Verdict Score(Comment comment, Explanations explanations)
     {
         ArgumentNullException.ThrowIfNull(comment);
         var input = CommentFeaturizer.ToModelInput(comment, _posts.Get(comment.Post));
         Span<float> raw = stackalloc float[Categories.Count];
         RawScores(input, raw);
-        return Decide(comment, input.Text, raw);
+        var verdict = Decide(comment, input.Text, raw);
+        var wanted = explanations switch
+        {
+            Explanations.All => (1 << Categories.All.Count) - 1,
+            Explanations.Flagged => FlaggedMask(verdict),
+            _ => 0,
+        };
+        // The allow path stops here: nothing flagged, nothing asked, nothing computed.
+        if (wanted == 0 || _explainer is null) return verdict;
+        return verdict with { Evidence = Explain(comment, input, raw, wanted, verdict.PersonalInfo) };
+    }
+
+    private static int FlaggedMask(Verdict verdict)
+    {
+        var mask = 0;
+        foreach (var c in verdict.Categories)
+            if (c.Flagged) mask |= 1 << (int)c.Category;
+        return mask;
+    }
+
+    private IReadOnlyList<CategoryEvidence> Explain(Comment comment, ModelInput input, ReadOnlySpan<float> raw, int categories,
+        IReadOnlyList<PersonalInfoFinding> findings)
+    {
+        var worker = _workers.Get();
+        try
+        {
+            Bundle.Features.Vectorize(input, worker.Features);
+            return _explainer!.Explain(comment.Text, input.Text, worker.Features, raw, categories,
+                (category, score) => _categories[(int)category].Calibration.Probability(score), findings);
+        }
+        finally
+        {
+            _workers.Return(worker);
+        }
     }
 
     /// <summary>True when the models run compiled (trees evaluated directly on the feature buffer); false on the ML.NET path.</summary>
@@ -146,7 +186,11 @@ public sealed class NetiquetteScorer
     /// memory, whatever the length of the input; stopping the enumeration early cancels the chunk
     /// in flight and waits for it, so no scoring outlives the loop.
     /// </remarks>
-    public IEnumerable<Verdict> ScoreMany(IEnumerable<Comment> comments, int chunkSize = 4096, CancellationToken cancellationToken = default)
+    public IEnumerable<Verdict> ScoreMany(IEnumerable<Comment> comments, int chunkSize = 4096, CancellationToken cancellationToken = default) =>
+        ScoreMany(comments, Explanations.Flagged, chunkSize, cancellationToken);
+
+    /// <summary>As <see cref="ScoreMany(IEnumerable{Comment}, int, CancellationToken)"/>, explaining the categories <paramref name="explanations"/> asks for.</summary>
+    public IEnumerable<Verdict> ScoreMany(IEnumerable<Comment> comments, Explanations explanations, int chunkSize = 4096, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(comments);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkSize);
@@ -161,7 +205,7 @@ public sealed class NetiquetteScorer
                 if (chunk.Count < chunkSize) continue;
                 var previous = inFlight;
                 var full = chunk;
-                inFlight = Task.Run(() => ScoreChunk(full, stop.Token), stop.Token);
+                inFlight = Task.Run(() => ScoreChunk(full, explanations, stop.Token), stop.Token);
                 chunk = new List<Comment>(chunkSize);
                 if (previous is null) continue;
                 foreach (var v in previous.GetAwaiter().GetResult()) yield return v;
@@ -173,7 +217,7 @@ public sealed class NetiquetteScorer
             }
             if (chunk.Count > 0)
             {
-                foreach (var v in ScoreChunk(chunk, stop.Token)) yield return v;
+                foreach (var v in ScoreChunk(chunk, explanations, stop.Token)) yield return v;
             }
         }
         finally
@@ -188,10 +232,10 @@ public sealed class NetiquetteScorer
         }
     }
 
-    private Verdict[] ScoreChunk(List<Comment> chunk, CancellationToken cancellationToken)
+    private Verdict[] ScoreChunk(List<Comment> chunk, Explanations explanations, CancellationToken cancellationToken)
     {
         var results = new Verdict[chunk.Count];
-        Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = Score(chunk[i]));
+        Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => results[i] = Score(chunk[i], explanations));
         return results;
     }
 

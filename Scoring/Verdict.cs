@@ -25,4 +25,10 @@ public sealed record Verdict(
     public string? SuggestedReply { get; init; }
 
     public bool HasPersonalInfo => PersonalInfo.Count > 0;
+
+    /// <summary>Why the models scored as they did, for the categories explained (by default the flagged ones), in category order.</summary>
+    public IReadOnlyList<CategoryEvidence> Evidence { get; init; } = [];
+
+    /// <summary>The evidence of <paramref name="category"/>, or null when it was not explained.</summary>
+    public CategoryEvidence? EvidenceFor(Category category) => Evidence.FirstOrDefault(e => e.Category == category);
 }

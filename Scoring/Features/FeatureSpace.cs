@@ -90,6 +90,21 @@ public sealed class FeatureSpace
         }
     }
 
+    /// <summary>What signal <paramref name="signal"/> of <see cref="CommentFeaturizer.SignalNames"/> becomes in the vector when it is <paramref name="value"/>.</summary>
+    public float ScaledSignal(int signal, float value) => Math.Clamp(value * _signalScales[signal], -1f, 1f);
+
+    /// <summary>
+    /// Every occurrence of a kept n-gram in <paramref name="normalizedText"/>: its feature index and the
+    /// characters [start, end) of the text it covers (for explanations; the scorer never calls it).
+    /// </summary>
+    public List<NgramOccurrence> Locate(string normalizedText)
+    {
+        // About five n-grams per character: sized once instead of grown.
+        var sink = new Locator(this, new List<NgramOccurrence>(5 * normalizedText.Length + 8));
+        NgramHashes.Enumerate(normalizedText.AsSpan(), ref sink);
+        return sink.Found;
+    }
+
     public string ToJson() => JsonSerializer.Serialize(new Stored
     {
         Format = CurrentFormat,
@@ -170,18 +185,38 @@ public sealed class FeatureSpace
         public string? Category { get; set; }
     }
 
+    private readonly struct Locator(FeatureSpace space, List<NgramOccurrence> found) : INgramSink
+    {
+        public List<NgramOccurrence> Found => found;
+
+        public void Word(uint hash, int start, int end)
+        {
+            var index = space._words.IndexOf(hash);
+            if (index >= 0) found.Add(new NgramOccurrence(index, start, end));
+        }
+
+        public void Char(uint hash, int start, int end)
+        {
+            var index = space._chars.IndexOf(hash);
+            if (index >= 0) found.Add(new NgramOccurrence(index, start, end));
+        }
+    }
+
     private struct Accumulator(FeatureSpace space, FeatureBuffer buffer) : INgramSink
     {
-        public readonly void Word(uint hash)
+        public readonly void Word(uint hash, int start, int end)
         {
             var index = space._words.IndexOf(hash);
             if (index >= 0) buffer.Add(index, 1f);
         }
 
-        public readonly void Char(uint hash)
+        public readonly void Char(uint hash, int start, int end)
         {
             var index = space._chars.IndexOf(hash);
             if (index >= 0) buffer.Add(index, 1f);
         }
     }
 }
+
+/// <summary>One occurrence of a kept n-gram: its feature index and the characters [Start, End) of the normalised text it covers.</summary>
+public readonly record struct NgramOccurrence(int Feature, int Start, int End);

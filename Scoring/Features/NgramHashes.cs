@@ -1,10 +1,13 @@
 namespace NetiquetteML.Scoring.Features;
 
-/// <summary>Receives the n-gram hashes of a text, one call per occurrence.</summary>
+/// <summary>
+/// Receives the n-gram hashes of a text, one call per occurrence, with the characters [start, end)
+/// of the text it covers (what explanations map back to the comment; the scorer ignores them).
+/// </summary>
 internal interface INgramSink
 {
-    void Word(uint hash);
-    void Char(uint hash);
+    void Word(uint hash, int start, int end);
+    void Char(uint hash, int start, int end);
 }
 
 /// <summary>
@@ -29,6 +32,7 @@ internal static class NgramHashes
     public static void Enumerate<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, INgramSink
     {
         var previous = 0u;
+        var previousStart = 0;
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -38,9 +42,10 @@ internal static class NgramHashes
             if (i > start && HasLetterOrDigit(text[start..i]))
             {
                 var word = Finish(Fnv(WordBasis, text[start..i]));
-                sink.Word(word);
-                if (previous != 0) sink.Word(Finish((previous * BigramSalt) ^ word ^ (word >> 15)));
+                sink.Word(word, start, i);
+                if (previous != 0) sink.Word(Finish((previous * BigramSalt) ^ word ^ (word >> 15)), previousStart, i);
                 previous = word;
+                previousStart = start;
             }
             start = i + 1;
         }
@@ -59,7 +64,8 @@ internal static class NgramHashes
             for (var p = i; p < end; p++)
             {
                 hash = (hash ^ padded[p]) * Prime;
-                if (p - i + 1 >= ShortestCharNgram) sink.Char(Finish(hash + (uint)(p - i)));
+                // padded[p] is text[p - 1]: the n-gram padded[i..p] covers text[i - 1, p) within the text.
+                if (p - i + 1 >= ShortestCharNgram) sink.Char(Finish(hash + (uint)(p - i)), Math.Max(i - 1, 0), Math.Min(p, text.Length));
             }
         }
         if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);

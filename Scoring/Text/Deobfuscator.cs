@@ -21,7 +21,59 @@ internal static class Deobfuscator
     /// (every step keeps or shortens it), then cut into tokens that stay back to back, so that
     /// joining spaced letters is widening a range. Only the result is allocated.
     /// </remarks>
-    public static string Apply(string text)
+    public static string Apply(string text) => Apply(text, null);
+
+    /// <summary>The same on a mapped text: each output character maps to the input characters it was made of.</summary>
+    public static MappedText Apply(MappedText text)
+    {
+        var trace = new Trace(text.Text.Length);
+        var output = Apply(text.Text, trace);
+        var result = new MappedText.Builder(text);
+        for (var i = 0; i < output.Length; i++) result.Append(output[i], trace.OutputFrom[i], trace.OutputTo[i]);
+        return result.Build();
+    }
+
+    /// <summary>
+    /// Where the working characters came from while a mapped text is deobfuscated: for each position of
+    /// the working buffer and then of the output, the range of the input it was made of. Null on the
+    /// scoring path, which pays one null test per step for it.
+    /// </summary>
+    private sealed class Trace(int length)
+    {
+        public readonly int[] From = new int[Math.Max(1, length)];
+        public readonly int[] To = new int[Math.Max(1, length)];
+        public readonly List<int> OutputFrom = new(length);
+        public readonly List<int> OutputTo = new(length);
+
+        public void Move(int from, int to, int width)
+        {
+            From.AsSpan(from, width).CopyTo(From.AsSpan(to, width));
+            To.AsSpan(from, width).CopyTo(To.AsSpan(to, width));
+        }
+
+        /// <summary>The input range covered by working positions [start, end).</summary>
+        public (int From, int To) Union(int start, int end)
+        {
+            int first = int.MaxValue, last = int.MinValue;
+            for (var k = start; k < end; k++)
+            {
+                first = Math.Min(first, From[k]);
+                last = Math.Max(last, To[k]);
+            }
+            return (first, last);
+        }
+
+        public void Output(int from, int to, int copies)
+        {
+            for (var k = 0; k < copies; k++)
+            {
+                OutputFrom.Add(from);
+                OutputTo.Add(to);
+            }
+        }
+    }
+
+    private static string Apply(string text, Trace? trace)
     {
         var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
         var starts = ArrayPool<int>.Shared.Rent(text.Length + 1);
@@ -36,14 +88,23 @@ internal static class Deobfuscator
                 if (raw.IsEmpty) continue;
                 var word = chars.AsSpan(used, raw.Length);
                 raw.CopyTo(word);
+                if (trace is not null)
+                {
+                    var offset = range.Start.GetOffset(source.Length);
+                    for (var k = 0; k < raw.Length; k++)
+                    {
+                        trace.From[used + k] = offset + k;
+                        trace.To[used + k] = offset + k + 1;
+                    }
+                }
                 Unleet(word);
                 // Letters joined by marks first: « c_o_n » is « con », not a mask that « clown » fits.
-                word = word[..JoinDottedLetters(word)];
+                word = word[..JoinDottedLetters(word, trace, used)];
                 Unmask(word[..LetterCoreLength(word)]);
-                used = SplitPunctuation(chars, used, word.Length, starts, lengths, ref count);
+                used = SplitPunctuation(chars, used, word.Length, starts, lengths, ref count, trace);
             }
             count = JoinSpacedLetters(chars, starts, lengths, count);
-            count = MergeMarkRuns(chars, starts, lengths, count);
+            count = MergeMarkRuns(chars, starts, lengths, count, trace);
 
             // Tokens joined by single spaces: at most one character more per token than they hold.
             var output = ArrayPool<char>.Shared.Rent(used + count + 1);
@@ -52,8 +113,12 @@ internal static class Deobfuscator
                 var length = 0;
                 for (var t = 0; t < count; t++)
                 {
-                    if (length > 0) output[length++] = ' ';
-                    length = AppendCollapsed(chars.AsSpan(starts[t], lengths[t]), output, length);
+                    if (length > 0)
+                    {
+                        output[length++] = ' ';
+                        trace?.Output(0, 0, 1);
+                    }
+                    length = AppendCollapsed(chars.AsSpan(starts[t], lengths[t]), output, length, trace, starts[t]);
                 }
                 var result = output.AsSpan(0, length);
                 return result.SequenceEqual(text) ? text : new string(result);
@@ -159,7 +224,7 @@ internal static class Deobfuscator
     /// « c.o.n », « i-d-i-o-t », « c_o_n », « C.O.N.S! »: single letters joined by one mark each, in place,
     /// whatever punctuation follows the last letter; returns the token's new length.
     /// </summary>
-    private static int JoinDottedLetters(Span<char> token)
+    private static int JoinDottedLetters(Span<char> token, Trace? trace = null, int at = 0)
     {
         var core = LetterCoreLength(token);
         if (core < 5 || core % 2 == 0) return token.Length;
@@ -170,8 +235,16 @@ internal static class Deobfuscator
             if (!isLetterSlot && !IsLetterJoiner(token[i])) return token.Length;
         }
         var length = 0;
-        for (var i = 0; i < core; i += 2) token[length++] = token[i];
-        for (var i = core; i < token.Length; i++) token[length++] = token[i];
+        for (var i = 0; i < core; i += 2)
+        {
+            trace?.Move(at + i, at + length, 1);
+            token[length++] = token[i];
+        }
+        for (var i = core; i < token.Length; i++)
+        {
+            trace?.Move(at + i, at + length, 1);
+            token[length++] = token[i];
+        }
         return length;
     }
 
@@ -180,7 +253,7 @@ internal static class Deobfuscator
     /// the same mark; each emoji), whitespace dropped, moved left so they stay back to back.
     /// Returns where the next word may start.
     /// </summary>
-    private static int SplitPunctuation(char[] chars, int from, int length, int[] starts, int[] lengths, ref int count)
+    private static int SplitPunctuation(char[] chars, int from, int length, int[] starts, int[] lengths, ref int count, Trace? trace)
     {
         var token = chars.AsSpan(from, length);
         var write = from;
@@ -189,23 +262,24 @@ internal static class Deobfuscator
         {
             var c = token[i];
             if (char.IsLetterOrDigit(c)) continue;
-            if (i > start) Keep(chars, from + start, i - start, starts, lengths, ref count, ref write);
+            if (i > start) Keep(chars, from + start, i - start, starts, lengths, ref count, ref write, trace);
             var pair = char.IsHighSurrogate(c) && i + 1 < token.Length && char.IsLowSurrogate(token[i + 1]);
             var width = pair ? 2 : 1;
             // A run of the same mark (« !!!! », « ??? ») stays one token, collapsed later.
             while (!pair && i + width < token.Length && token[i + width] == c) width++;
-            if (!char.IsWhiteSpace(c)) Keep(chars, from + i, width, starts, lengths, ref count, ref write);
+            if (!char.IsWhiteSpace(c)) Keep(chars, from + i, width, starts, lengths, ref count, ref write, trace);
             i += width - 1;
             start = i + 1;
         }
-        if (start < token.Length) Keep(chars, from + start, token.Length - start, starts, lengths, ref count, ref write);
+        if (start < token.Length) Keep(chars, from + start, token.Length - start, starts, lengths, ref count, ref write, trace);
         return write;
     }
 
-    private static void Keep(char[] chars, int at, int width, int[] starts, int[] lengths, ref int count, ref int write)
+    private static void Keep(char[] chars, int at, int width, int[] starts, int[] lengths, ref int count, ref int write, Trace? trace)
     {
         // The destination never passes the source: copying left in order is safe.
         chars.AsSpan(at, width).CopyTo(chars.AsSpan(write, width));
+        trace?.Move(at, write, width);
         starts[count] = write;
         lengths[count] = width;
         count++;
@@ -249,7 +323,7 @@ internal static class Deobfuscator
     /// punctuation must not outweigh it: as many n-grams as marks typed would.
     /// Returns the new token count.
     /// </summary>
-    private static int MergeMarkRuns(char[] chars, int[] starts, int[] lengths, int count)
+    private static int MergeMarkRuns(char[] chars, int[] starts, int[] lengths, int count, Trace? trace)
     {
         Span<int> seen = stackalloc int[128];
         Span<char> merged = stackalloc char[6]; // each of the three marks at most twice
@@ -273,13 +347,19 @@ internal static class Deobfuscator
             }
             // Never longer than the run: written back over it.
             merged[..length].CopyTo(chars.AsSpan(starts[i]));
+            if (trace is not null)
+            {
+                var (from, to) = trace.Union(starts[i], end);
+                trace.From.AsSpan(starts[i], length).Fill(from);
+                trace.To.AsSpan(starts[i], length).Fill(to);
+            }
             count = Merge(starts, lengths, count, i, j, length);
         }
         return count;
     }
 
     /// <summary>Three or more of the same letter become one (« nooon » → « non »); other runs become two. Returns the output's new length.</summary>
-    private static int AppendCollapsed(ReadOnlySpan<char> token, char[] output, int length)
+    private static int AppendCollapsed(ReadOnlySpan<char> token, char[] output, int length, Trace? trace, int at)
     {
         for (var i = 0; i < token.Length; i++)
         {
@@ -288,6 +368,11 @@ internal static class Deobfuscator
             while (i + run < token.Length && token[i + run] == c) run++;
             var keep = run >= 3 ? (char.IsLetter(c) ? 1 : 2) : run;
             for (var k = 0; k < keep; k++) output[length++] = c;
+            if (trace is not null)
+            {
+                var (from, to) = trace.Union(at + i, at + i + run);
+                trace.Output(from, to, keep);
+            }
             i += run - 1;
         }
         return length;

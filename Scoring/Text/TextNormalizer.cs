@@ -15,7 +15,7 @@ namespace NetiquetteML.Scoring.Text;
 /// (<c>noooon</c>), elisions (<c>c'est</c> → <c>c est</c>). Accents are folded because residents
 /// type without them as often as with them; the folded and unfolded forms must meet.
 /// </remarks>
-public static class TextNormalizer
+public static partial class TextNormalizer
 {
     /// <summary>
     /// Bumped whenever the output of <see cref="Normalize"/> or of <see cref="CommentFeaturizer"/>

@@ -54,6 +54,45 @@ internal static class Tokenizer
         return digits ? Number.Replace(text, " " + TextNormalizer.NumberToken + " ") : text;
     }
 
+    /// <summary>The same replacements on a mapped text: each token maps to the span it replaced (its leading space left out).</summary>
+    public static MappedText ReplaceSpecialSpans(MappedText text)
+    {
+        if (MayHoldEmail(text.Text)) text = Replace(text, Email, static m => IsTowns(m.Value) ? TownEmail : AnyEmail);
+        if (MayHoldUrl(text.Text)) text = Replace(text, Url, static m => IsTowns(m.Value) ? TownUrl : AnyUrl);
+        var digits = HasDigit(text.Text);
+        if (digits)
+        {
+            text = Replace(text, Phone, static m => IsTownPhone(m.ValueSpan) ? TownPhone : AnyPhone);
+            text = Replace(text, Money, static _ => MoneyReplacement);
+        }
+        if (text.Text.Contains('@')) text = Replace(text, Mention, static _ => MentionReplacement);
+        return digits ? Replace(text, Number, static _ => NumberReplacement) : text;
+    }
+
+    private static MappedText Replace(MappedText text, Regex regex, Func<Match, string> replacement)
+    {
+        var s = text.Text;
+        var matches = regex.Matches(s);
+        if (matches.Count == 0) return text;
+        var result = new MappedText.Builder(text);
+        var at = 0;
+        foreach (Match m in matches)
+        {
+            result.Copy(at, m.Index);
+            var end = m.Index + m.Length;
+            var start = m.Index;
+            while (start < end - 1 && char.IsWhiteSpace(s[start])) start++;
+            result.Append(replacement(m), start, end);
+            at = end;
+        }
+        result.Copy(at, s.Length);
+        return result.Build();
+    }
+
+    private static readonly string MoneyReplacement = " " + TextNormalizer.MoneyToken + " ";
+    private static readonly string MentionReplacement = " " + TextNormalizer.MentionToken + " ";
+    private static readonly string NumberReplacement = " " + TextNormalizer.NumberToken + " ";
+
     private static readonly string AnyEmail = " " + TextNormalizer.EmailToken + " ";
     private static readonly string TownEmail = " " + TextNormalizer.TownEmailToken + " ";
     private static readonly string AnyUrl = " " + TextNormalizer.UrlToken + " ";

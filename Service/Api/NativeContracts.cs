@@ -5,7 +5,8 @@ namespace NetiquetteML.Service.Api;
 /// <param name="Post">The text of the post it answers, when known: off-topic is judged against it.</param>
 /// <param name="Id">Your identifier, echoed back.</param>
 /// <param name="Author">Who wrote it (platform id or name); recorded with corrections, not used by the current models.</param>
-public sealed record ModerateRequest(string? Text, string? Post = null, string? Id = null, string? Author = null);
+/// <param name="Explain">True: evidence for every category, flagged or not (by default only flagged categories carry evidence).</param>
+public sealed record ModerateRequest(string? Text, string? Post = null, string? Id = null, string? Author = null, bool? Explain = null);
 
 /// <summary>Several comments, scored with one bundle, answered in input order.</summary>
 public sealed record ModerateBatchRequest(List<ModerateRequest?>? Comments);
@@ -39,11 +40,28 @@ public sealed record VerdictBody(
     ShoutingResultBody Shouting,
     IReadOnlyList<string> Reasons,
     string RedactedText,
-    BundleBody? Bundle)
+    BundleBody? Bundle,
+    List<EvidenceBody>? Evidence = null)
 {
     /// <summary>For a complaint: the public reply redirecting the citizen to the town's office (the policy's template).</summary>
     public string? SuggestedReply { get; init; }
 }
+
+/// <summary>Why a category scored as it did: the words typed that weighed, and the dense signals (named in French).</summary>
+/// <param name="Category">offensive, off_topic, political, commercial or complaint.</param>
+/// <param name="RawScore">The model's raw score (before calibration) that the probability comes from.</param>
+/// <param name="Bias">The raw score of the reference comment (no word; as close to its post as can be).</param>
+/// <param name="Spans">The spans of the text sent that pushed the score up, strongest first (UTF-16 offsets, end exclusive).</param>
+/// <param name="Signals">The dense signals' contributions, strongest first.</param>
+/// <param name="SignalShare">Share of the upward push that comes from the dense signals.</param>
+public sealed record EvidenceBody(string Category, double RawScore, double Bias, List<EvidenceSpanBody> Spans, List<SignalBody> Signals, double SignalShare);
+
+/// <param name="Contribution">Share of the raw score.</param>
+/// <param name="ProbabilityShare">How much lower the probability would be without it.</param>
+/// <param name="Text">The span as typed, personal information replaced by placeholders.</param>
+public sealed record EvidenceSpanBody(int Start, int End, double Contribution, double ProbabilityShare, string Text);
+
+public sealed record SignalBody(string Key, string Name, double Contribution);
 
 public sealed record BatchVerdictBody(BundleBody Bundle, List<VerdictBody> Verdicts);
 

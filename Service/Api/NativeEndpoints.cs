@@ -19,7 +19,7 @@ public static class NativeEndpoints
         v1.MapPost("/moderate", ModerateAsync)
             .WithName("moderate")
             .WithSummary("Modère un commentaire / Moderates one comment")
-            .WithDescription("Retourne le verdict : action, probabilité par catégorie et seuils atteints, renseignements personnels (type et position), cri, raisons en français, texte caviardé, modèle utilisé.")
+            .WithDescription("Retourne le verdict : action, probabilité par catégorie et seuils atteints, renseignements personnels (type et position), cri, raisons en français, texte caviardé, modèle utilisé, et les indices (evidence) des catégories signalées : les passages du texte et les signaux qui ont fait monter le score (« explain »: true pour toutes les catégories).")
             .Accepts<ModerateRequest>("application/json")
             .Produces<VerdictBody>()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(413).ProducesProblem(429).ProducesProblem(503);
@@ -50,7 +50,7 @@ public static class NativeEndpoints
         if (CommentLimits.Check("", request, options.Value.Limits) is { } invalid) return invalid.ToResult(context);
         if (holder.Current is not { } bundle) return Problems.NotReady().ToResult(context);
 
-        var verdict = bundle.Scorer.Score(new Comment(request.Text!, request.Post, request.Id));
+        var verdict = bundle.Scorer.Score(new Comment(request.Text!, request.Post, request.Id), ExplanationsFor(request));
         metrics.Verdict(verdict);
         log.Verdict("moderate", verdict, request.Text!.Length, bundle);
         return TypedResults.Ok(verdict.ToBody(bundle.ToBody()));
@@ -86,16 +86,19 @@ public static class NativeEndpoints
         // and lost 10 % at 16 and 64, where other requests keep every core busy already (see bench).
         var verdicts = new List<VerdictBody>(inputs.Length);
         using var slot = await gate.EnterAsync(context.RequestAborted);
-        foreach (var input in inputs)
+        for (var i = 0; i < inputs.Length; i++)
         {
             context.RequestAborted.ThrowIfCancellationRequested();
-            var verdict = bundle.Scorer.Score(input);
+            var verdict = bundle.Scorer.Score(inputs[i], ExplanationsFor(comments[i]!));
             metrics.Verdict(verdict);
             verdicts.Add(verdict.ToBody(null));
         }
         log.Batch("moderate:batch", inputs.Length, stopwatch.ElapsedTicks * 1_000_000 / Stopwatch.Frequency, bundle);
         return TypedResults.Ok(new BatchVerdictBody(bundle.ToBody(), verdicts));
     }
+
+    /// <summary>Flagged categories carry evidence; « explain »: true asks for every category's.</summary>
+    private static Explanations ExplanationsFor(ModerateRequest request) => request.Explain == true ? Explanations.All : Explanations.Flagged;
 
     private static async Task<IResult> FeedbackAsync(HttpContext context, BundleHolder holder, IOptions<ServiceOptions> options,
         FeedbackRecorder recorder)

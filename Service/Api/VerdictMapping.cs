@@ -18,8 +18,13 @@ public static class VerdictMapping
             findings.Add(new FindingResult(KindName(f.Kind), f.Start, f.End, f.Length, Math.Round(f.Confidence, 3)));
         var shouting = new ShoutingResultBody(verdict.Shouting.IsShouting, Math.Round(verdict.Shouting.CapitalRatio, 3), verdict.Shouting.LettersCounted);
         return new VerdictBody(verdict.Id, ServiceMetrics.ActionName(verdict.Action), categories, findings, shouting,
-            verdict.Reasons, verdict.RedactedText, bundle) { SuggestedReply = verdict.SuggestedReply };
+            verdict.Reasons, verdict.RedactedText, bundle, verdict.Evidence.Count == 0 ? null : verdict.Evidence.Select(ToBody).ToList()) { SuggestedReply = verdict.SuggestedReply };
     }
+
+    private static EvidenceBody ToBody(CategoryEvidence e) => new(e.Category.Name(), Math.Round(e.RawScore, 4), Math.Round(e.Bias, 4),
+        e.Evidence.Select(s => new EvidenceSpanBody(s.Start, s.End, Math.Round(s.Contribution, 4), Math.Round(s.ProbabilityShare, 4), s.Text)).ToList(),
+        e.Signals.Where(s => s.Contribution != 0).Select(s => new SignalBody(s.Key, s.Name, Math.Round(s.Contribution, 4))).ToList(),
+        Math.Round(e.SignalShare, 4));
 
     private static CategoryResult Result(CategoryScore score) => new(Math.Round(score.Probability, 4), score.Flagged, score.AboveRemove);
 

@@ -43,7 +43,9 @@ public static class PerspectiveAttributes
     }
 
     /// <summary>
-    /// The attribute's score and spans: a model's calibrated probability over the whole text; for
+    /// The attribute's score and spans: a model's calibrated probability over the whole text, then,
+    /// when the verdict carries the model's evidence, one span per piece of evidence scored with the
+    /// probability it accounts for (how much lower the probability would be without it); for
     /// PERSONAL_INFO the highest finding confidence (0 when none) with one span per finding at its
     /// offsets; for SHOUTING the share of capitals among the letters the rule counts (0 under its
     /// minimum of letters; the rule calls it shouting from its threshold, 0.70 by default).
@@ -53,7 +55,10 @@ public static class PerspectiveAttributes
         if (CategoryOf(attribute) is { } category)
         {
             var p = Math.Round(verdict[category].Probability, 4);
-            return (p, [Span(0, textLength, p)]);
+            List<SpanScore> spans = [Span(0, textLength, p)];
+            foreach (var s in verdict.EvidenceFor(category)?.Evidence ?? [])
+                spans.Add(Span(s.Start, s.End, Math.Round(Math.Max(0, s.ProbabilityShare), 4)));
+            return (p, spans);
         }
         if (attribute == PersonalInfo)
         {

@@ -69,7 +69,8 @@ public static class PerspectiveEndpoints
             return language.ToResult(context);
         if (holder.Current is not { } bundle) return Problems.NotReady().ToResult(context);
 
-        var verdict = bundle.Scorer.Score(new Comment(text!, PostOf(request.Context)));
+        // Span annotations ask for the evidence of every attribute requested; without them none is computed.
+        var verdict = bundle.Scorer.Score(new Comment(text!, PostOf(request.Context)), request.SpanAnnotations == true ? Explanations.All : Explanations.None);
         metrics.Verdict(verdict);
         log.Verdict("comments:analyze", verdict, text!.Length, bundle);
         var response = new AnalyzeCommentResponse

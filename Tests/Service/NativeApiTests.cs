@@ -103,6 +103,30 @@ public sealed class NativeApiTests(ServiceFactory service) : IClassFixture<Servi
         Assert.Equal(1000, body.GetProperty("verdicts").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Moderate_gives_the_evidence_of_a_flagged_category_at_its_offsets_and_redacted()
+    {
+        const string text = "Gang de t@b@rn@k, appelez-le au 819-555-0199";
+        var verdict = await ModerateAsync(new { text });
+
+        var evidence = Assert.Single(verdict.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("category").GetString() == "offensive");
+        var spans = evidence.GetProperty("spans").EnumerateArray().ToList();
+        Assert.Contains(spans, s => text[s.GetProperty("start").GetInt32()..s.GetProperty("end").GetInt32()] == "t@b@rn@k" && s.GetProperty("text").GetString() == "t@b@rn@k");
+        Assert.DoesNotContain("555-0199", verdict.GetProperty("evidence").ToString());
+        Assert.NotEmpty(evidence.GetProperty("signals").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Moderate_gives_no_evidence_for_an_allowed_comment_unless_asked()
+    {
+        var allowed = await ModerateAsync(new { text = "Merci pour l'information!" });
+        Assert.False(allowed.TryGetProperty("evidence", out _));
+
+        var asked = await ModerateAsync(new { text = "Merci pour l'information!", explain = true });
+        Assert.Equal(new[] { "offensive", "off_topic", "political", "commercial" },
+            asked.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("category").GetString()!).ToArray());
+    }
+
     private async Task<JsonElement> ModerateAsync(object request)
     {
         var response = await service.CreateClient().PostAsJsonAsync("/v1/moderate", request);

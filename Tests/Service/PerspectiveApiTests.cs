@@ -76,15 +76,35 @@ public sealed class PerspectiveApiTests(ServiceFactory service) : IClassFixture<
     }
 
     [Fact]
-    public async Task Span_annotations_cover_the_whole_text_for_the_models()
+    public async Task Span_annotations_cover_the_whole_text_then_the_evidence_for_the_models()
     {
         var (_, body) = await PostAsync(new { comment = new { text = "Votez PQ" }, requestedAttributes = new { POLITICAL = new { } }, spanAnnotations = true });
 
         var political = body.GetProperty("attributeScores").GetProperty("POLITICAL");
-        var span = Assert.Single(political.GetProperty("spanScores").EnumerateArray());
-        Assert.Equal(0, span.GetProperty("begin").GetInt32());
-        Assert.Equal("Votez PQ".Length, span.GetProperty("end").GetInt32());
-        Assert.Equal(political.GetProperty("summaryScore").GetProperty("value").GetDouble(), span.GetProperty("score").GetProperty("value").GetDouble());
+        var spans = political.GetProperty("spanScores").EnumerateArray().ToList();
+        Assert.Equal(0, spans[0].GetProperty("begin").GetInt32());
+        Assert.Equal("Votez PQ".Length, spans[0].GetProperty("end").GetInt32());
+        Assert.Equal(political.GetProperty("summaryScore").GetProperty("value").GetDouble(), spans[0].GetProperty("score").GetProperty("value").GetDouble());
+        Assert.True(spans.Count > 1, political.ToString());
+        Assert.All(spans.Skip(1), s => Assert.InRange(s.GetProperty("score").GetProperty("value").GetDouble(), 0, 1));
+    }
+
+    [Fact]
+    public async Task Span_annotations_point_at_the_sacre_the_author_typed()
+    {
+        const string text = "Gang de t@b@rn@k au conseil";
+        var (_, body) = await PostAsync(new { comment = new { text }, requestedAttributes = new { TOXICITY = new { } }, spanAnnotations = true });
+
+        var spans = body.GetProperty("attributeScores").GetProperty("TOXICITY").GetProperty("spanScores").EnumerateArray()
+            .Skip(1).Select(s => text[s.GetProperty("begin").GetInt32()..s.GetProperty("end").GetInt32()]).ToList();
+        Assert.Contains("t@b@rn@k", spans);
+    }
+
+    [Fact]
+    public async Task Without_span_annotations_the_models_have_one_whole_text_span_at_most()
+    {
+        var (_, body) = await PostAsync(new { comment = new { text = "Gang de tabarnak" }, requestedAttributes = new { TOXICITY = new { } } });
+        Assert.False(body.GetProperty("attributeScores").GetProperty("TOXICITY").TryGetProperty("spanScores", out _));
     }
 
     [Fact]

@@ -7,6 +7,9 @@ public static class Repo
 
     public static string DataDirectory => Path.Combine(Root, "Data");
     public static string Corpus => Path.Combine(DataDirectory, "comments.csv");
+
+    /// <summary>The two labelled files the shipped bundle was trained on (10,367 comments).</summary>
+    public static IReadOnlyList<string> CorpusFiles => [Corpus, Path.Combine(DataDirectory, "comments-2026-12.csv")];
     public static string ShippedBundle => Path.Combine(Root, "Models", "netiquette");
     public static string Lexicons => Path.Combine(DataDirectory, "lexicons");
 

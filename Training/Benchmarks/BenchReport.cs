@@ -46,6 +46,15 @@ public static class BenchReport
         Row(sb, f, "  rules", "stage_rules");
         if (f.Get("model_feature_count") is long features) sb.AppendLine($"  (feature vector: {features:N0} dimensions)");
         sb.AppendLine();
+        if (f.Get("flagged_samples") is long flagged)
+        {
+            sb.AppendLine($"explanations, on the flagged comments of the same sets ({flagged:N0} typical, {N(f, "flagged_samples_long")} long; an allowed comment is never explained):");
+            Row(sb, f, "  Score, no explanation", "explain_none");
+            Row(sb, f, "  Score, flagged explained (default)", "explain_flagged");
+            Row(sb, f, "  Score, every category explained", "explain_all");
+            sb.AppendLine($"{"  cost of the default explanations",-34}{X(D(f, "explanation_cost_ratio")) + " (median)",-44}{(f.Get("explanation_cost_ratio_long") is null ? "" : X(D(f, "explanation_cost_ratio_long")) + " (median)")}");
+            sb.AppendLine();
+        }
 
         var extrapolated = B(f, "batch_extrapolated");
         sb.AppendLine($"4. batch: NetiquetteScorer.ScoreMany on {N(f, "batch_cores")} cores, comments generated lazily (never held in memory)");

@@ -30,7 +30,7 @@ public sealed class ScoringBenchmarkOptions
 /// <summary>
 /// The default `bench` run: single-thread latency of the naive baseline, of the full scorer and of
 /// the rules alone, on typical and on long comments; a stage breakdown of the scorer; then batch
-/// throughput and memory of <see cref="NetiquetteScorer.ScoreMany"/> on all cores.
+/// throughput and memory of <see cref="NetiquetteScorer.ScoreMany(IEnumerable{Comment}, int, CancellationToken)"/> on all cores.
 /// </summary>
 public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<string> report)
 {
@@ -91,6 +91,8 @@ public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<str
 
             Progress($"   stage breakdown on {what}");
             Breakdown(scorer, comments, suffix, cancellationToken);
+            Progress($"   explanations: the flagged ones among the {what}, with and without");
+            ExplanationCost(scorer, comments, suffix, cancellationToken);
         }
 
         // Nothing of the single-thread parts is needed any more: let the batch start from a clean heap.
@@ -156,6 +158,26 @@ public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<str
         Set("stage_rules", Latency.Measure("rules", comments, rules.Apply, warmup, ct));
 
         void Set(string key, LatencyResult r) => _figures.Set(key + suffix, r);
+    }
+
+    /// <summary>
+    /// What explanations cost a flagged comment: the same comments scored without any, with the
+    /// flagged categories explained (the default of <see cref="NetiquetteScorer.Score(Comment)"/>), and
+    /// with every category explained. An allowed comment is never explained, so it pays nothing.
+    /// </summary>
+    private void ExplanationCost(NetiquetteScorer scorer, IReadOnlyList<Comment> comments, string suffix, CancellationToken ct)
+    {
+        var flagged = comments.Where(c => scorer.Score(c, Explanations.None).Categories.Any(x => x.Flagged)).ToList();
+        _figures.Set("flagged_samples" + suffix, (long)flagged.Count);
+        if (flagged.Count == 0) return;
+        var warmup = TimeSpan.FromTicks(options.Warmup.Ticks / 2);
+        var without = Latency.Measure("flagged, no explanation", flagged, c => scorer.Score(c, Explanations.None), warmup, ct);
+        var with = Latency.Measure("flagged, flagged categories explained", flagged, c => scorer.Score(c, Explanations.Flagged), warmup, ct);
+        var all = Latency.Measure("flagged, every category explained", flagged, c => scorer.Score(c, Explanations.All), warmup, ct);
+        _figures.Set("explain_none" + suffix, without);
+        _figures.Set("explain_flagged" + suffix, with);
+        _figures.Set("explain_all" + suffix, all);
+        _figures.Set("explanation_cost_ratio" + suffix, with.MedianUs / without.MedianUs);
     }
 
     private void Batch(NetiquetteScorer scorer, BenchCorpus corpus, CancellationToken ct)

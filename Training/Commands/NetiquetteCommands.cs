@@ -82,19 +82,23 @@ public sealed class NetiquetteCommands
     /// <param name="model">Bundle folder.</param>
     /// <param name="output">Output CSV (default: standard output). Written to a temporary file, then moved.</param>
     /// <param name="policy">JSON file overriding the moderation policy.</param>
-    /// <param name="withText">With --input: add a last column redacted_text, the comment with personal information replaced, so a person can read the verdicts without the input beside them.</param>
+    /// <param name="withText">With --input: add a column redacted_text, the comment with personal information replaced, so a person can read the verdicts without the input beside them.</param>
+    /// <param name="evidence">With --input: add a last column evidence, for each flagged category « category=start-end[,start-end…] » (offsets into the original text, UTF-16 code units, end exclusive, strongest first), categories separated by « ; ».</param>
+    /// <param name="explainAll">With --text: explain every category, not only the flagged ones.</param>
     public int Score(string? input = null, string? text = null, string? post = null, string model = RepoPaths.DefaultModel,
-        string? output = null, string? policy = null, bool withText = false, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
+        string? output = null, string? policy = null, bool withText = false, bool evidence = false, bool explainAll = false,
+        CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
     {
         if ((input is null) == (text is null)) throw new InputException("donnez soit --input FICHIER.csv, soit --text \"commentaire\" (un des deux).", "give either --input FILE.csv or --text \"comment\".");
         var moderation = policy is null ? null : ModerationPolicy.FromJsonFile(policy);
         var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model), moderation);
         if (text is not null)
         {
-            SafeConsole.Out(VerdictText.Describe(scorer.Score(new Comment(text, post))));
+            var verdict = scorer.Score(new Comment(text, post), explainAll ? Explanations.All : Explanations.Flagged);
+            SafeConsole.Out(VerdictText.Describe(verdict, text));
             return ExitCodes.Success;
         }
-        var count = ScoreFile.Run(scorer, input!, output, withText, cancellationToken);
+        var count = ScoreFile.Run(scorer, input!, output, withText, cancellationToken, evidence);
         if (output is not null) SafeConsole.Error($"{count} commentaires évalués dans {output}.");
         return ExitCodes.Success;
     });

@@ -29,14 +29,17 @@ public static class ScoreFile
     /// <summary>The optional last column: the comment as a person may read it, personal information replaced.</summary>
     public const string RedactedTextColumn = "redacted_text";
 
-    public static long Run(NetiquetteScorer scorer, string input, string? output, bool withText, CancellationToken cancellationToken)
+    /// <summary>The optional last column: the spans of the original text behind each flagged category (<see cref="EvidenceText.Column"/>).</summary>
+    public const string EvidenceColumn = "evidence";
+
+    public static long Run(NetiquetteScorer scorer, string input, string? output, bool withText, CancellationToken cancellationToken, bool evidence = false)
     {
         var path = RepoPaths.Resolve(input);
         var comments = LabelledCsvLoader.LoadComments(path).Rows.Select(r => r.ToComment()).ToList();
         if (output is null)
         {
             using var stdout = CsvWriter.Create(Console.Out, WriterOptions, leaveOpen: true);
-            return Write(scorer, comments, stdout, withText, cancellationToken);
+            return Write(scorer, comments, stdout, withText, evidence, cancellationToken);
         }
 
         var full = Path.GetFullPath(output);
@@ -48,7 +51,7 @@ public static class ScoreFile
             using (var stream = File.Create(temp))
             using (var writer = CsvWriter.Create(stream, WriterOptions, leaveOpen: true))
             {
-                count = Write(scorer, comments, writer, withText, cancellationToken);
+                count = Write(scorer, comments, writer, withText, evidence, cancellationToken);
             }
             File.Move(temp, full, overwrite: true);
             return count;
@@ -61,16 +64,19 @@ public static class ScoreFile
 
     private static readonly CsvWriterOptions WriterOptions = new() { NewLine = "\n" };
 
-    private static long Write(NetiquetteScorer scorer, IReadOnlyList<Comment> comments, CsvWriter writer, bool withText, CancellationToken cancellationToken)
+    private static long Write(NetiquetteScorer scorer, IReadOnlyList<Comment> comments, CsvWriter writer, bool withText, bool evidence, CancellationToken cancellationToken)
     {
         foreach (var column in OutputColumns) writer.WriteField(column);
         if (withText) writer.WriteField(RedactedTextColumn);
+        if (evidence) writer.WriteField(EvidenceColumn);
         writer.EndRecord();
         long count = 0;
-        foreach (var verdict in scorer.ScoreMany(comments, cancellationToken: cancellationToken))
+        // Without the column, no explanation is computed: a file of flagged comments scores as fast as before.
+        foreach (var verdict in scorer.ScoreMany(comments, evidence ? Explanations.Flagged : Explanations.None, cancellationToken: cancellationToken))
         {
             WriteVerdict(writer, verdict);
             if (withText) writer.WriteField(verdict.RedactedText);
+            if (evidence) writer.WriteField(EvidenceText.Column(verdict));
             writer.EndRecord();
             count++;
         }

@@ -10,7 +10,10 @@ namespace NetiquetteML.Training.Commands;
 /// <summary>A verdict as a person at a terminal reads it, in French.</summary>
 public static class VerdictText
 {
-    public static string Describe(Verdict verdict)
+    public static string Describe(Verdict verdict) => Describe(verdict, null);
+
+    /// <summary>The verdict; with the comment's <paramref name="text"/>, its evidence too (brackets around the words that weighed, personal information redacted).</summary>
+    public static string Describe(Verdict verdict, string? text)
     {
         var sb = new StringBuilder();
         sb.AppendLine($"Décision : {ActionName(verdict.Action)}");
@@ -27,6 +30,7 @@ public static class VerdictText
             sb.AppendLine("Motifs :");
             foreach (var r in verdict.Reasons) sb.AppendLine("  - " + r);
         }
+        if (text is not null) EvidenceText.Describe(sb, verdict, text);
         sb.Append($"Texte caviardé : {verdict.RedactedText}");
         return sb.ToString();
     }

@@ -26,7 +26,8 @@ public sealed record ScoredRow(LabelledComment Row, Verdict Verdict, BundleManif
 public static class BundleEvaluator
 {
     public static IReadOnlyList<ScoredRow> Score(NetiquetteScorer scorer, IReadOnlyList<LabelledComment> rows) =>
-        scorer.ScoreMany(rows.Select(r => r.ToComment())).Zip(rows, (v, r) => new ScoredRow(r, v, scorer.Bundle.Manifest)).ToList();
+        // Metrics need no evidence: the report explains its few worst errors itself.
+        scorer.ScoreMany(rows.Select(r => r.ToComment()), Explanations.None).Zip(rows, (v, r) => new ScoredRow(r, v, scorer.Bundle.Manifest)).ToList();
 
     /// <summary>Metrics per category; only <paramref name="labelled"/> ones (default: all) when a file labels some categories only.</summary>
     public static Dictionary<string, CategoryMetrics> Metrics(IReadOnlyList<ScoredRow> scored, IReadOnlyList<Category>? labelled = null)

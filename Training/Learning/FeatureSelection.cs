@@ -115,8 +115,8 @@ public static class FeatureSelection
             _row = row;
         }
 
-        public readonly void Word(uint hash) => Count((true, hash));
-        public readonly void Char(uint hash) => Count((false, hash));
+        public readonly void Word(uint hash, int start, int end) => Count((true, hash));
+        public readonly void Char(uint hash, int start, int end) => Count((false, hash));
 
         private readonly void Count((bool, uint) key)
         {

@@ -265,15 +265,17 @@ public static class PrecisionReport
         doc.Heading(2, "Erreurs les plus marquées");
         doc.Paragraph($"Pour chaque catégorie, les {WorstErrors} faux positifs de plus forte probabilité et les {WorstErrors} faux négatifs de plus faible probabilité. " +
             "Les renseignements personnels y sont remplacés par des marqueurs ([TÉLÉPHONE], [COURRIEL], [ADRESSE], [NAS]…). Une « erreur » est parfois une étiquette à corriger : " +
-            "ces listes servent autant à relire l'étiquetage qu'à voir ce que le modèle ne comprend pas.");
+            "ces listes servent autant à relire l'étiquetage qu'à voir ce que le modèle ne comprend pas. " +
+            "La colonne « Passages trompeurs » donne les mots qui ont égaré le modèle, avec leur part du score brut : pour un faux positif, ceux qui l'ont fait monter ; " +
+            "pour un faux négatif, ceux qui l'ont retenu sous le seuil.");
         foreach (var c in Categories.All)
         {
             var cm = x.Metrics[c.Name()];
             doc.Heading(3, Title(c));
             AddErrors(doc, $"Faux positifs (signalés à tort) — {Math.Min(WorstErrors, cm.FalsePositives)} sur {Fr.Int(cm.FalsePositives)}",
-                ReportAnalysis.WorstFalsePositives(x.Scored, c, WorstErrors));
+                ReportAnalysis.WorstFalsePositives(x.Scored, c, WorstErrors, x.Scorer));
             AddErrors(doc, $"Faux négatifs (manqués) — {Math.Min(WorstErrors, cm.FalseNegatives)} sur {Fr.Int(cm.FalseNegatives)}",
-                ReportAnalysis.WorstFalseNegatives(x.Scored, c, WorstErrors));
+                ReportAnalysis.WorstFalseNegatives(x.Scored, c, WorstErrors, x.Scorer));
         }
 
         // --- Rules --------------------------------------------------------------------------
@@ -344,9 +346,9 @@ public static class PrecisionReport
             doc.Paragraph("Aucun.");
             return;
         }
-        doc.Table("rrlll", ["#", "Probabilité", "Identifiant", "Commentaire (caviardé)", "Publication (début, caviardée)"],
+        doc.Table("rrllll", ["#", "Probabilité", "Identifiant", "Commentaire (caviardé)", "Passages trompeurs", "Publication (début, caviardée)"],
             examples.Select((e, i) => (IReadOnlyList<string>)[(i + 1).ToString(Fr.Culture), Fr.N3(e.Probability), e.Id,
-                ReportAnalysis.Shorten(e.Text, 400), e.Post.Length == 0 ? "—" : ReportAnalysis.Shorten(e.Post, 120)]));
+                ReportAnalysis.Shorten(e.Text, 400), e.Misleading.Length == 0 ? "—" : e.Misleading, e.Post.Length == 0 ? "—" : ReportAnalysis.Shorten(e.Post, 120)]));
     }
 
     private static string Short(string sha) => sha.Length > 12 ? sha[..12] + "…" : sha;

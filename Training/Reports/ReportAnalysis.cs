@@ -10,7 +10,12 @@ namespace NetiquetteML.Training.Reports;
 /// <param name="Probability">The calibrated probability of the category.</param>
 /// <param name="Text">The comment with its personal information replaced by placeholders.</param>
 /// <param name="Post">The post it answers, redacted the same way (empty when unknown).</param>
-public sealed record ErrorExample(string Id, double Probability, string Text, string Post);
+/// <param name="Misleading">
+/// The spans that misled the model, redacted, with their share of the raw score: for a false
+/// positive the evidence that pushed it over the threshold, for a miss the spans that held it
+/// under (empty when the examples were picked without the scorer).
+/// </param>
+public sealed record ErrorExample(string Id, double Probability, string Text, string Post, string Misleading = "");
 
 /// <summary>Precision, recall and share of comments flagged at one threshold.</summary>
 public sealed record ThresholdPoint(double Threshold, double Precision, double Recall, double FlagRate, int Flagged);
@@ -57,16 +62,32 @@ public static class ReportAnalysis
     }
 
     /// <summary>The comments flagged (at the bundle's flag threshold) that are not labelled positive, highest probability first.</summary>
-    public static IReadOnlyList<ErrorExample> WorstFalsePositives(IReadOnlyList<ScoredRow> scored, Category category, int count = 20) =>
+    /// <remarks>With <paramref name="scorer"/>, each example names the spans that pushed it up (<see cref="ErrorExample.Misleading"/>).</remarks>
+    public static IReadOnlyList<ErrorExample> WorstFalsePositives(IReadOnlyList<ScoredRow> scored, Category category, int count = 20, NetiquetteScorer? scorer = null) =>
         scored.Where(s => s.Verdict[category].Flagged && !s.Row.Label(category))
             .OrderByDescending(s => s.Verdict[category].Probability).ThenBy(s => s.Row.Id, StringComparer.Ordinal)
-            .Take(count).Select(s => Example(s, category)).ToList();
+            .Take(count).Select(s => Example(s, category) with { Misleading = Misleading(scorer, s, category, pushedUp: true) }).ToList();
 
     /// <summary>The comments labelled positive that were not flagged, lowest probability first.</summary>
-    public static IReadOnlyList<ErrorExample> WorstFalseNegatives(IReadOnlyList<ScoredRow> scored, Category category, int count = 20) =>
+    /// <remarks>With <paramref name="scorer"/>, each example names the spans that held it down (<see cref="ErrorExample.Misleading"/>).</remarks>
+    public static IReadOnlyList<ErrorExample> WorstFalseNegatives(IReadOnlyList<ScoredRow> scored, Category category, int count = 20, NetiquetteScorer? scorer = null) =>
         scored.Where(s => !s.Verdict[category].Flagged && s.Row.Label(category))
             .OrderBy(s => s.Verdict[category].Probability).ThenBy(s => s.Row.Id, StringComparer.Ordinal)
-            .Take(count).Select(s => Example(s, category)).ToList();
+            .Take(count).Select(s => Example(s, category) with { Misleading = Misleading(scorer, s, category, pushedUp: false) }).ToList();
+
+    /// <summary>
+    /// The spans behind an error, explained again for this one category (a miss carries no evidence
+    /// in its verdict), each as « text » ±contribution; every text goes through the console redaction too.
+    /// </summary>
+    private static string Misleading(NetiquetteScorer? scorer, ScoredRow row, Category category, bool pushedUp)
+    {
+        if (scorer is null) return "";
+        var evidence = scorer.Score(row.Row.ToComment(), Explanations.All).EvidenceFor(category);
+        if (evidence is null) return "";
+        var spans = pushedUp ? evidence.Evidence : evidence.CounterEvidence;
+        return string.Join(" ; ", spans.Take(5).Select(s =>
+            $"« {SafeConsole.Redact(s.Text)} » {(s.Contribution >= 0 ? "+" : "−")}{Math.Abs(s.Contribution).ToString("0.00", Fr.Culture)}"));
+    }
 
     /// <summary>A scored row as a redacted example: the verdict's redacted text, then the console redaction on top.</summary>
     public static ErrorExample Example(ScoredRow row, Category category) =>

@@ -1,0 +1,165 @@
+using NetiquetteML.Scoring.Bundles;
+using NetiquetteML.Scoring.Features;
+using NetiquetteML.Scoring.Rules;
+using NetiquetteML.Scoring.Text;
+
+namespace NetiquetteML.Scoring.Models;
+
+/// <summary>
+/// Builds a verdict's <see cref="CategoryEvidence"/>: exact contributions from the compiled
+/// models, n-gram contributions placed on the words the author typed, the dense signals named in
+/// French, and every span's text redacted. Runs only for the categories asked for, after the verdict.
+/// </summary>
+internal sealed class Explainer(CompiledModels models, FeatureSpace space)
+{
+    /// <summary>The reference of a comment without a post: every feature at 0 (read, never written, so shared).</summary>
+    private readonly CompiledModels.Reference _empty = new(new float[space.Count], []);
+
+    /// <summary>Explains the categories whose bit is set in <paramref name="categories"/>; <paramref name="features"/> is the comment's vector as scored.</summary>
+    public IReadOnlyList<CategoryEvidence> Explain(string? original, string normalized, FeatureBuffer features, ReadOnlySpan<float> raw,
+        int categories, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings)
+    {
+        var text = TextNormalizer.NormalizeWithMap(original);
+        // Equal by construction and by property test; should a future step break that, the words
+        // would be misplaced, so the whole comment is given instead.
+        if (text.Text != normalized) text = MappedText.Whole(original ?? string.Empty, normalized);
+        var occurrences = space.Locate(normalized);
+        var reference = ReferenceFor(features);
+        var contacts = ContactRanges(text);
+        var result = new List<CategoryEvidence>();
+        foreach (var category in Categories.All)
+        {
+            if ((categories & (1 << (int)category)) == 0) continue;
+            result.Add(ExplainOne(category, raw[(int)category], text, occurrences, features, reference, probability, findings, contacts));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The comment contributions are measured from: nothing in it (every n-gram, count and lexicon
+    /// hit at 0) and, when the comment answers a post, sharing with that post all it can (both
+    /// similarities at 1). Against an empty reference, a comment with nothing in common with its
+    /// post would look like the reference and its distance from the post would vanish into the bias.
+    /// </summary>
+    private CompiledModels.Reference ReferenceFor(FeatureBuffer features)
+    {
+        var hasPost = space.SignalOffset + HasPostSignal;
+        if (features.Dense[hasPost] == 0) return _empty;
+        var values = new float[space.Count];
+        values[hasPost] = features.Dense[hasPost];
+        int[] nonZero = [hasPost, space.SignalOffset + WordOverlapSignal, space.SignalOffset + CharCosineSignal];
+        values[nonZero[1]] = space.ScaledSignal(WordOverlapSignal, 1f);
+        values[nonZero[2]] = space.ScaledSignal(CharCosineSignal, 1f);
+        return new CompiledModels.Reference(values, nonZero);
+    }
+
+    private static readonly int WordOverlapSignal = IndexOfSignal("post_word_overlap");
+    private static readonly int CharCosineSignal = IndexOfSignal("post_char_cosine");
+    private static readonly int HasPostSignal = IndexOfSignal("has_post");
+
+    private static int IndexOfSignal(string name) => CommentFeaturizer.SignalNames.ToList().IndexOf(name) is var i and >= 0
+        ? i : throw new InvalidOperationException($"no signal {name}");
+
+    private CategoryEvidence ExplainOne(Category category, float raw, MappedText text, List<NgramOccurrence> occurrences, FeatureBuffer features,
+        CompiledModels.Reference reference, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings,
+        List<(int Start, int End, string Placeholder)> contacts)
+    {
+        var contributions = new Dictionary<int, double>();
+        var bias = models.Contributions((int)category, features, reference, contributions);
+        var ngrams = new Dictionary<int, double>();
+        var signals = new List<SignalContribution>();
+        foreach (var (feature, contribution) in contributions)
+        {
+            if (feature < space.SignalOffset) { ngrams[feature] = contribution; continue; }
+            var key = FeatureSpace.DenseFeatureNames[feature - space.SignalOffset];
+            signals.Add(new SignalContribution(key, SignalNames.French(key), features.Dense[feature], contribution));
+        }
+        signals.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
+
+        var (attributed, unplaced) = SpanAttribution.Attribute(text, occurrences, ngrams);
+        var p = probability(category, raw);
+        var spans = attributed
+            .Select(s => new EvidenceSpan(s.Start, s.End, s.Contribution, p - probability(category, raw - s.Contribution), SpanText(text, s, findings, contacts)))
+            .OrderByDescending(s => s.Contribution).ThenBy(s => s.Start)
+            .ToList();
+        return new CategoryEvidence(category, raw, bias, spans, signals, unplaced);
+    }
+
+    /// <summary>
+    /// The span as typed, with any personal information it touches replaced; a span that the
+    /// normaliser read as a telephone number or an e-mail is replaced whole even when the detector
+    /// let it pass, so no contact reaches an explanation in clear.
+    /// </summary>
+    private static string SpanText(MappedText text, AttributedSpan span, IReadOnlyList<PersonalInfoFinding> findings,
+        List<(int Start, int End, string Placeholder)> contacts)
+    {
+        var piece = text.Original[span.Start..span.End];
+        var inside = new List<PersonalInfoFinding>();
+        foreach (var f in findings)
+        {
+            if (f.Start < span.End && f.End > span.Start) inside.Add(f with { Start = f.Start - span.Start });
+        }
+        if (inside.Count > 0) return Redactor.Redact(piece, inside);
+        foreach (var (start, end, placeholder) in contacts)
+            if (start < span.End && end > span.Start) return placeholder;
+        return piece;
+    }
+
+    /// <summary>The ranges of the original that the normaliser read as a telephone number or an e-mail (not the town's).</summary>
+    private static List<(int Start, int End, string Placeholder)> ContactRanges(MappedText text)
+    {
+        var ranges = new List<(int, int, string)>();
+        foreach (var (token, placeholder) in ContactTokens)
+        {
+            for (var at = text.Text.IndexOf(token, StringComparison.Ordinal); at >= 0; at = text.Text.IndexOf(token, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + token.Length;
+                if (end < text.Text.Length && text.Text[end] != ' ') continue;   // « xxtelephoneville » is the town's
+                var (start, stop) = text.OriginalRange(at, end);
+                ranges.Add((start, stop, placeholder));
+            }
+        }
+        return ranges;
+    }
+
+    private static readonly (string Token, string Placeholder)[] ContactTokens =
+    [
+        (TextNormalizer.PhoneToken, Redactor.Placeholder(PersonalInfoKind.Phone)),
+        (TextNormalizer.EmailToken, Redactor.Placeholder(PersonalInfoKind.Email)),
+    ];
+}
+
+/// <summary>The dense features under the names moderators read (French).</summary>
+internal static class SignalNames
+{
+    public static string French(string key) => key switch
+    {
+        "post_word_overlap" => "similarité avec la publication (mots en commun)",
+        "post_char_cosine" => "similarité avec la publication (ressemblance des lettres)",
+        "has_post" => "publication connue",
+        "offensive_words" => "mots offensants",
+        "political_words" => "mots politiques",
+        "commercial_words" => "mots commerciaux",
+        "municipal_words" => "mots de la vie municipale",
+        "urls" => "liens",
+        "amounts" => "montants",
+        "contacts" => "coordonnées (téléphone, courriel)",
+        "mentions" => "mentions (@)",
+        "log_words" => "longueur du commentaire",
+        "exclamations" => "points d'exclamation et d'interrogation",
+        "emojis" => "émojis",
+        "mild_oaths" => "jurons légers",
+        "lexicon_sacre" => "lexique : sacres",
+        "lexicon_churchword" => "lexique : mots d'église (sacres possibles)",
+        "lexicon_insult" => "lexique : insultes",
+        "lexicon_contempt" => "lexique : mépris",
+        "lexicon_slur" => "lexique : injures haineuses",
+        "lexicon_sexual" => "lexique : mots sexuels",
+        "lexicon_threat" => "lexique : menaces",
+        "lexicon_accusation" => "lexique : accusations",
+        "lexicon_group" => "lexique : groupes de personnes",
+        "lexicon_exclusion" => "lexique : exclusion",
+        "lexicon_churchcontext" => "lexique : vie paroissiale",
+        _ => key,
+    };
+}
