@@ -127,7 +127,7 @@ public class CompiledContributionsTests
         buffer.Reset(FeatureCount);
         var dense = vector.DenseValues().ToArray();
         for (var f = 0; f < FeatureCount; f++) if (dense[f] != 0) buffer.Set(f, dense[f]);
-        Span<float> scores = stackalloc float[4];
+        Span<float> scores = stackalloc float[Categories.Count];
         compiled.Score(buffer, scores);
         score = scores[category];
         var contributions = new Dictionary<int, double>();

@@ -123,7 +123,7 @@ public sealed class NativeApiTests(ServiceFactory service) : IClassFixture<Servi
         Assert.False(allowed.TryGetProperty("evidence", out _));
 
         var asked = await ModerateAsync(new { text = "Merci pour l'information!", explain = true });
-        Assert.Equal(new[] { "offensive", "off_topic", "political", "commercial" },
+        Assert.Equal(new[] { "offensive", "off_topic", "political", "commercial", "complaint" },
             asked.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("category").GetString()!).ToArray());
     }
 
