@@ -2,6 +2,7 @@ using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using NetiquetteML.Scoring.Bundles;
 using NetiquetteML.Scoring.Features;
+using NetiquetteML.Scoring.Links;
 using NetiquetteML.Scoring.Models;
 using NetiquetteML.Scoring.Policy;
 using NetiquetteML.Scoring.Rules;
@@ -23,6 +24,7 @@ public sealed class NetiquetteScorer
     private readonly ObjectPool<Worker> _workers;
     private readonly CompiledModels? _compiled;
     private readonly PostCache _posts = new();
+    private readonly LinkRule _links;
     private readonly (Category Category, PlattCalibration Calibration, double Flag, double Remove)[] _categories;
 
     private NetiquetteScorer(ModelBundle bundle, ModerationPolicy policy, PersonalInfoDetector detector, ShoutingRule shouting)
@@ -31,6 +33,7 @@ public sealed class NetiquetteScorer
         Policy = policy;
         PersonalInfo = detector;
         Shouting = shouting;
+        _links = new LinkRule(policy.Links);
         var mlContext = new MLContext(seed: 1);
         _workers = new DefaultObjectPool<Worker>(new WorkerPolicy(mlContext, bundle), Math.Max(4, Environment.ProcessorCount * 2));
         try
@@ -236,6 +239,9 @@ public sealed class NetiquetteScorer
             reasons.Add(NetiquetteClauses.TownTermReason(term.Phrase, term.Note));
         }
 
+        var links = _links.Find(text);
+        action = Max(action, _links.Decide(links, scores[(int)Category.Commercial].Flagged, reasons));
+
         var shouting = Shouting.Evaluate(text);
         if (shouting.IsShouting && Policy.ShoutingAction > ModerationAction.Allow)
         {
@@ -243,7 +249,7 @@ public sealed class NetiquetteScorer
             reasons.Add(NetiquetteClauses.ShoutingReason(shouting.CapitalRatio));
         }
 
-        return new Verdict(comment.Id, action, scores, findings, shouting, reasons, Redactor.Redact(text, findings));
+        return new Verdict(comment.Id, action, scores, findings, shouting, reasons, Redactor.Redact(text, findings)) { Links = links };
     }
 
     private static ModerationAction Max(ModerationAction a, ModerationAction b) => a >= b ? a : b;

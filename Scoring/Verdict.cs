@@ -1,3 +1,5 @@
+using NetiquetteML.Scoring.History;
+using NetiquetteML.Scoring.Links;
 using NetiquetteML.Scoring.Policy;
 using NetiquetteML.Scoring.Rules;
 
@@ -19,4 +21,13 @@ public sealed record Verdict(
     public CategoryScore this[Category category] => Categories[(int)category];
 
     public bool HasPersonalInfo => PersonalInfo.Count > 0;
+
+    /// <summary>Every hyperlink of the comment, with its domain and offsets.</summary>
+    public IReadOnlyList<LinkFinding> Links { get; init; } = [];
+
+    /// <summary>What the moderation history adds (null when the scorer runs without one).</summary>
+    public HistoryFindings? History { get; init; }
+
+    /// <summary>True when the history found the same content posted before (« contenu répété »).</summary>
+    public bool Repeated => History?.Repetition is not null;
 }

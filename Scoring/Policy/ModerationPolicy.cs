@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NetiquetteML.Scoring.History;
+using NetiquetteML.Scoring.Links;
 using NetiquetteML.Scoring.Text;
 
 namespace NetiquetteML.Scoring.Policy;
@@ -36,6 +38,12 @@ public sealed class ModerationPolicy
 
     /// <summary>The town's own terms and phrases, for what a model keeps getting wrong (see <see cref="TownTerm"/>).</summary>
     public IReadOnlyList<TownTerm> Terms { get; init; } = [];
+
+    /// <summary>Hyperlinks: the allow-list, link shorteners, and the actions (see <see cref="LinkPolicy"/>).</summary>
+    public LinkPolicy Links { get; init; } = new();
+
+    /// <summary>Repeated content and repeat offenders, used when a moderation history is configured (see <see cref="HistoryPolicy"/>).</summary>
+    public HistoryPolicy History { get; init; } = new();
 
     /// <summary>What <c>confirm</c> measured to list <see cref="AutoRemoveCategories"/>; kept for the record, not read by the scorer.</summary>
     public RemovalConfirmation? Confirmation { get; init; }
@@ -87,6 +95,8 @@ public sealed class ModerationPolicy
             if (o.Flag is < 0 or > 1 || o.Remove is < 0 or > 1)
                 throw new ArgumentException($"seuils de « {name} » hors de [0, 1]. / thresholds of '{name}' must lie in [0, 1].");
         }
+        Links.Validate();
+        History.Validate();
         foreach (var term in Terms)
         {
             if (string.IsNullOrWhiteSpace(term.Phrase) || TextNormalizer.Normalize(term.Phrase).Length == 0)
@@ -189,7 +199,7 @@ public sealed class CategoryConfirmation
 internal static class PolicyErrors
 {
     private static readonly string[] Keys =
-        ["personalInfoAction", "shoutingAction", "flagAction", "removeThresholdAction", "autoRemoveCategories", "thresholdOverrides", "terms", "confirmation"];
+        ["personalInfoAction", "shoutingAction", "flagAction", "removeThresholdAction", "autoRemoveCategories", "thresholdOverrides", "terms", "confirmation", "links", "history"];
 
     public static string Explain(JsonException e)
     {
