@@ -33,7 +33,7 @@ public sealed class NetiquetteScorer
         Policy = policy;
         PersonalInfo = detector;
         Shouting = shouting;
-        _links = new LinkRule(policy.Links);
+        _links = new LinkRule(policy.Links, CommercialLinkThreshold(bundle, policy));
         var mlContext = new MLContext(seed: 1);
         _workers = new DefaultObjectPool<Worker>(new WorkerPolicy(mlContext, bundle), Math.Max(4, Environment.ProcessorCount * 2));
         try
@@ -240,7 +240,7 @@ public sealed class NetiquetteScorer
         }
 
         var links = _links.Find(text);
-        action = Max(action, _links.Decide(links, scores[(int)Category.Commercial].Flagged, reasons));
+        action = Max(action, _links.Decide(links, scores[(int)Category.Commercial], () => CommercialWithoutLinks(comment, links), reasons));
 
         var shouting = Shouting.Evaluate(text);
         if (shouting.IsShouting && Policy.ShoutingAction > ModerationAction.Allow)
@@ -250,6 +250,24 @@ public sealed class NetiquetteScorer
         }
 
         return new Verdict(comment.Id, action, scores, findings, shouting, reasons, Redactor.Redact(text, findings)) { Links = links };
+    }
+
+    /// <summary>The commercial probability of the comment's words alone, its links blanked (see <see cref="LinkRule"/>).</summary>
+    private double CommercialWithoutLinks(Comment comment, IReadOnlyList<LinkFinding> links)
+    {
+        var input = CommentFeaturizer.ToModelInput(comment with { Text = LinkRule.WithoutLinks(comment.Text ?? "", links) }, _posts.Get(comment.Post));
+        Span<float> raw = stackalloc float[4];
+        RawScores(input, raw);
+        return _categories[(int)Category.Commercial].Calibration.Probability(raw[(int)Category.Commercial]);
+    }
+
+    private static double CommercialLinkThreshold(ModelBundle bundle, ModerationPolicy policy)
+    {
+        var thresholds = bundle.Manifest.For(Category.Commercial).Thresholds;
+        var overrides = policy.ThresholdOverrides.GetValueOrDefault(Category.Commercial.Name());
+        return policy.Links.CommercialConfidence == CommercialConfidence.Flag
+            ? overrides?.Flag ?? thresholds.Flag
+            : overrides?.Remove ?? thresholds.Remove;
     }
 
     private static ModerationAction Max(ModerationAction a, ModerationAction b) => a >= b ? a : b;

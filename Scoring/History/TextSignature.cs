@@ -30,7 +30,7 @@ public sealed class TextSignature
     public const double DefaultThreshold = 0.6;
 
     /// <summary>Texts shorter than this (letters and digits, after normalising) are never « repeated »: « Merci! », « Bravo 👏 » are said by everyone.</summary>
-    public const int MinimumLength = 20;
+    public const int MinimumLength = 30;
 
     private readonly uint[] _values;
 

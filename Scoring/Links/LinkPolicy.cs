@@ -23,8 +23,16 @@ public sealed class LinkPolicy
 
     public IReadOnlyList<string> Shorteners { get; init; } = DefaultShorteners;
 
-    /// <summary>A comment the commercial model flags that carries a link off the allow-list.</summary>
+    /// <summary>A commercial comment (see <see cref="CommercialConfidence"/>) that carries a link off the allow-list.</summary>
     public ModerationAction CommercialOutsideLinkAction { get; init; } = ModerationAction.Remove;
+
+    /// <summary>
+    /// How sure the commercial model must be, on the comment's words with its links blanked (see
+    /// <see cref="LinkRule"/>), for <see cref="CommercialOutsideLinkAction"/>: at its <c>remove</c>
+    /// threshold (the default: precision 0.97 on the bundle's validation split) or at its <c>flag</c>
+    /// threshold (precision 0.90). The whole comment must be flagged commercial too.
+    /// </summary>
+    public CommercialConfidence CommercialConfidence { get; init; } = CommercialConfidence.Remove;
 
     /// <summary>A shortened link on its own (no commercial flag): its target is unknown, so a person looks.</summary>
     public ModerationAction ShortenedLinkAction { get; init; } = ModerationAction.Review;
@@ -48,4 +56,14 @@ public sealed class LinkPolicy
         }
         return false;
     }
+}
+
+/// <summary>Which of the commercial model's thresholds makes a comment « commercial » for the hyperlink clause.</summary>
+public enum CommercialConfidence
+{
+    /// <summary>The bundle's (or the policy's) flag threshold.</summary>
+    Flag,
+
+    /// <summary>The bundle's (or the policy's) remove threshold, whether or not the category may remove on its own.</summary>
+    Remove,
 }

@@ -32,7 +32,7 @@ public static partial class NetiquetteClauses
 
     internal static string Duration(TimeSpan span) => span switch
     {
-        { TotalDays: >= 1 } when span.TotalDays == Math.Floor(span.TotalDays) => $"{span.TotalDays:0} jour(s)",
+        { TotalDays: >= 2 } when span.TotalDays == Math.Floor(span.TotalDays) => $"{span.TotalDays:0} jours",
         { TotalHours: >= 1 } => string.Create(CultureInfo.GetCultureInfo("fr-CA"), $"{span.TotalHours:0.#} h"),
         _ => $"{span.TotalMinutes:0} min",
     };

@@ -18,7 +18,14 @@ public static class VerdictMapping
             findings.Add(new FindingResult(KindName(f.Kind), f.Start, f.End, f.Length, Math.Round(f.Confidence, 3)));
         var shouting = new ShoutingResultBody(verdict.Shouting.IsShouting, Math.Round(verdict.Shouting.CapitalRatio, 3), verdict.Shouting.LettersCounted);
         return new VerdictBody(verdict.Id, ServiceMetrics.ActionName(verdict.Action), categories, findings, shouting,
-            verdict.Reasons, verdict.RedactedText, bundle);
+            verdict.Reasons, verdict.RedactedText, bundle)
+        {
+            Links = verdict.Links.Select(l => new LinkResult(l.Url, l.Domain, l.Start, l.End, l.Allowed, l.Shortened)).ToList(),
+            Repeated = verdict.Repeated,
+            History = verdict.History is not { } h ? null : new HistoryResult(h.Author,
+                h.Repetition is null ? null : h.Repetition.Kind == Scoring.History.RepetitionKind.Campaign ? "campaign" : "same_author",
+                h.Repetition?.EarlierIds.ToList() ?? [], h.RecentRemovals, h.RemovalWindowDays, h.Recommendation),
+        };
     }
 
     private static CategoryResult Result(CategoryScore score) => new(Math.Round(score.Probability, 4), score.Flagged, score.AboveRemove);

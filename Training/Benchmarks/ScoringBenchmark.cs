@@ -91,6 +91,7 @@ public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<str
 
             Progress($"   stage breakdown on {what}");
             Breakdown(scorer, comments, suffix, cancellationToken);
+            if (suffix == "") HistoryBenchmark.Run(scorer, comments, _figures, options.Warmup, Progress, cancellationToken);
         }
 
         // Nothing of the single-thread parts is needed any more: let the batch start from a clean heap.

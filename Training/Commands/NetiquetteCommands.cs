@@ -83,18 +83,25 @@ public sealed class NetiquetteCommands
     /// <param name="output">Output CSV (default: standard output). Written to a temporary file, then moved.</param>
     /// <param name="policy">JSON file overriding the moderation policy.</param>
     /// <param name="withText">With --input: add a last column redacted_text, the comment with personal information replaced, so a person can read the verdicts without the input beside them.</param>
+    /// <param name="history">Moderation history file (SQLite, created on first use): repeated content, campaigns and repeat offenders are looked up in it and every verdict is recorded (no text, no author in clear).</param>
+    /// <param name="historyKey">With --history: the history's key file (default: the history file followed by .key).</param>
+    /// <param name="author">With --text: who wrote the comment (for the history).</param>
     public int Score(string? input = null, string? text = null, string? post = null, string model = RepoPaths.DefaultModel,
-        string? output = null, string? policy = null, bool withText = false, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
+        string? output = null, string? policy = null, bool withText = false, string? history = null, string? historyKey = null,
+        string? author = null, CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
     {
         if ((input is null) == (text is null)) throw new InputException("give either --input FILE.csv or --text \"comment\".");
         var moderation = policy is null ? null : ModerationPolicy.FromJsonFile(policy);
         var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model), moderation);
+        using var store = history is null ? null : NetiquetteML.History.SqliteModerationHistory.Open(HistoryCommands.Options(RepoPaths.Resolve(history), historyKey));
+        var remembering = store is null ? null : new NetiquetteML.Scoring.History.HistoryAwareScorer(scorer, store);
         if (text is not null)
         {
-            SafeConsole.Out(VerdictText.Describe(scorer.Score(new Comment(text, post))));
+            var comment = new Comment(text, post, Author: author);
+            SafeConsole.Out(VerdictText.Describe(remembering is null ? scorer.Score(comment) : remembering.Score(comment)));
             return ExitCodes.Success;
         }
-        var count = ScoreFile.Run(scorer, input!, output, withText, cancellationToken);
+        var count = ScoreFile.Run(scorer, input!, output, withText, cancellationToken, remembering);
         if (output is not null) SafeConsole.Error($"{count} comments scored to {output}.");
         return ExitCodes.Success;
     });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.History;
 using NetiquetteML.Scoring.Policy;
 using NetiquetteML.Training.Data;
 
@@ -19,19 +20,23 @@ public static class ScoreFile
     [
         "id", "action", "offensive", "off_topic", "political", "commercial", "personal_info", "shouting",
         "p_offensive", "p_off_topic", "p_political", "p_commercial", "reasons",
+        // Last of the verdict's columns: 1 when the moderation history found the same content before (always 0 without --history).
+        "repeated",
     ];
 
     /// <summary>The optional last column: the comment as a person may read it, personal information replaced.</summary>
     public const string RedactedTextColumn = "redacted_text";
 
-    public static long Run(NetiquetteScorer scorer, string input, string? output, bool withText, CancellationToken cancellationToken)
+    /// <param name="history">With --history: verdicts completed by the moderation history (and recorded in it), in input order.</param>
+    public static long Run(NetiquetteScorer scorer, string input, string? output, bool withText, CancellationToken cancellationToken,
+        HistoryAwareScorer? history = null)
     {
         var path = RepoPaths.Resolve(input);
         var comments = LabelledCsvLoader.LoadComments(path).Rows.Select(r => r.ToComment()).ToList();
         if (output is null)
         {
             using var stdout = CsvWriter.Create(Console.Out, WriterOptions, leaveOpen: true);
-            return Write(scorer, comments, stdout, withText, cancellationToken);
+            return Write(scorer, history, comments, stdout, withText, cancellationToken);
         }
 
         var full = Path.GetFullPath(output);
@@ -43,7 +48,7 @@ public static class ScoreFile
             using (var stream = File.Create(temp))
             using (var writer = CsvWriter.Create(stream, WriterOptions, leaveOpen: true))
             {
-                count = Write(scorer, comments, writer, withText, cancellationToken);
+                count = Write(scorer, history, comments, writer, withText, cancellationToken);
             }
             File.Move(temp, full, overwrite: true);
             return count;
@@ -56,13 +61,16 @@ public static class ScoreFile
 
     private static readonly CsvWriterOptions WriterOptions = new() { NewLine = "\n" };
 
-    private static long Write(NetiquetteScorer scorer, IReadOnlyList<Comment> comments, CsvWriter writer, bool withText, CancellationToken cancellationToken)
+    private static long Write(NetiquetteScorer scorer, HistoryAwareScorer? history, IReadOnlyList<Comment> comments, CsvWriter writer, bool withText, CancellationToken cancellationToken)
     {
         foreach (var column in OutputColumns) writer.WriteField(column);
         if (withText) writer.WriteField(RedactedTextColumn);
         writer.EndRecord();
         long count = 0;
-        foreach (var verdict in scorer.ScoreMany(comments, cancellationToken: cancellationToken))
+        var verdicts = history is null
+            ? scorer.ScoreMany(comments, cancellationToken: cancellationToken)
+            : history.ScoreMany(comments, cancellationToken: cancellationToken);
+        foreach (var verdict in verdicts)
         {
             WriteVerdict(writer, verdict);
             if (withText) writer.WriteField(verdict.RedactedText);
@@ -83,5 +91,6 @@ public static class ScoreFile
         writer.WriteField(verdict.Shouting.IsShouting ? "1" : "0");
         foreach (var c in Categories.All) writer.WriteField(verdict[c].Probability.ToString("0.0000", CultureInfo.InvariantCulture));
         writer.WriteField(string.Join(" | ", verdict.Reasons));
+        writer.WriteField(verdict.Repeated ? "1" : "0");
     }
 }

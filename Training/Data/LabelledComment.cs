@@ -24,6 +24,12 @@ public sealed record LabelledComment(
     /// <summary>True for a training example made by re-pairing a real comment with an unrelated post; never evaluated, never calibrated on.</summary>
     public bool Repaired { get; init; }
 
+    /// <summary>The optional <c>author</c> column: who wrote it (for the history only, never for the models).</summary>
+    public string? Author { get; init; }
+
+    /// <summary>The optional <c>created</c> column (ISO 8601; without an offset, UTC).</summary>
+    public DateTimeOffset? Created { get; init; }
+
     public bool Label(Category category) => category switch
     {
         Category.Offensive => Offensive,
@@ -33,7 +39,7 @@ public sealed record LabelledComment(
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 
-    public Comment ToComment() => new(Text, string.IsNullOrEmpty(Post) ? null : Post, Id);
+    public Comment ToComment() => new(Text, string.IsNullOrEmpty(Post) ? null : Post, Id, Author, Created);
 }
 
 /// <summary>A problem found in an input file, located precisely enough to fix it.</summary>
