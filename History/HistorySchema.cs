@@ -27,8 +27,11 @@ internal static class HistorySchema
             signature BLOB NOT NULL,
             recorded INTEGER NOT NULL
         ) STRICT;
-        CREATE INDEX comments_by_author ON comments (author, created) WHERE author IS NOT NULL;
-        CREATE INDEX comments_by_time ON comments (created);
+        -- The lookups read these indexes alone (signatures included): a window's rows are compared
+        -- without visiting the table, which is read only for the few similar ones.
+        CREATE INDEX comments_by_author ON comments (author, created, signature) WHERE author IS NOT NULL;
+        CREATE INDEX comments_by_time ON comments (created, author, signature);
+        CREATE INDEX removals_by_author ON comments (author, created) WHERE author IS NOT NULL AND action = 2;
         """,
     ];
 

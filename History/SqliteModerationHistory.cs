@@ -19,6 +19,7 @@ public sealed partial class SqliteModerationHistory : IModerationHistory, IDispo
     private readonly SqliteCommand _otherAuthors;
     private readonly SqliteCommand _removals;
     private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _bySeq;
 
     private SqliteModerationHistory(HistoryStoreOptions options, SqliteConnection connection, HistoryKey key)
     {
@@ -26,11 +27,12 @@ public sealed partial class SqliteModerationHistory : IModerationHistory, IDispo
         _connection = connection;
         Key = key;
         const string columns = "comment_id, author, created, action, categories, findings, signature";
-        _sameAuthor = Prepare($"SELECT {columns} FROM comments WHERE author = $author AND created >= $since AND created <= $time ORDER BY created, seq",
+        _sameAuthor = Prepare("SELECT seq, signature FROM comments INDEXED BY comments_by_author WHERE author = $author AND created >= $since AND created <= $time",
             "$author", "$since", "$time");
-        _otherAuthors = Prepare($"SELECT {columns} FROM comments WHERE created >= $since AND created <= $time AND ($author IS NULL OR author IS NULL OR author <> $author) ORDER BY created, seq",
+        _otherAuthors = Prepare("SELECT seq, signature FROM comments INDEXED BY comments_by_time WHERE created >= $since AND created <= $time AND ($author IS NULL OR author IS NULL OR author <> $author)",
             "$author", "$since", "$time");
-        _removals = Prepare($"SELECT count(*) FROM comments WHERE author = $author AND action = {(int)ModerationAction.Remove} AND created >= $since AND created <= $time",
+        _bySeq = Prepare($"SELECT {columns} FROM comments WHERE seq = $seq", "$seq");
+        _removals = Prepare($"SELECT count(*) FROM comments INDEXED BY removals_by_author WHERE author = $author AND action = {(int)ModerationAction.Remove} AND created >= $since AND created <= $time",
             "$author", "$since", "$time");
         _insert = Prepare("INSERT INTO comments (comment_id, author, created, action, categories, findings, signature, recorded) VALUES ($id, $author, $created, $action, $categories, $findings, $signature, $recorded)",
             "$id", "$author", "$created", "$action", "$categories", "$findings", "$signature", "$recorded");
@@ -133,7 +135,7 @@ public sealed partial class SqliteModerationHistory : IModerationHistory, IDispo
 
     public void Dispose()
     {
-        foreach (var command in new[] { _sameAuthor, _otherAuthors, _removals, _insert }) command.Dispose();
+        foreach (var command in new[] { _sameAuthor, _otherAuthors, _removals, _insert, _bySeq }) command.Dispose();
         _connection.Dispose();
         _turn.Dispose();
     }
@@ -173,14 +175,15 @@ public sealed partial class SqliteModerationHistory : IModerationHistory, IDispo
             ArgumentNullException.ThrowIfNull(query);
             var time = query.Created.ToUnixTimeMilliseconds();
             IReadOnlyList<HistoryEntry> own = [];
+            IReadOnlyList<HistoryEntry> others = [];
             var removals = 0;
             if (query.Author is not null)
             {
-                own = Read(owner._sameAuthor, query.Author, query.SameAuthorSince, time);
+                if (query.Signature is not null) own = ReadSimilar(owner._sameAuthor, query, query.SameAuthorSince, time);
                 var count = Bind(owner._removals, query.Author, query.RemovalsSince, time);
                 removals = Convert.ToInt32(count.ExecuteScalar());
             }
-            var others = Read(owner._otherAuthors, query.Author, query.AnyAuthorSince, time);
+            if (query.Signature is not null) others = ReadSimilar(owner._otherAuthors, query, query.AnyAuthorSince, time);
             return new HistoryRecall(own, others, removals);
         }
 
@@ -222,12 +225,31 @@ public sealed partial class SqliteModerationHistory : IModerationHistory, IDispo
             return command;
         }
 
-        private List<HistoryEntry> Read(SqliteCommand command, byte[]? author, DateTimeOffset since, long time)
+        /// <summary>The rows of the window whose signature is similar enough; the others are compared in place and never decoded.</summary>
+        private List<HistoryEntry> ReadSimilar(SqliteCommand command, HistoryQuery query, DateTimeOffset since, long time)
         {
-            using var reader = Bind(command, author, since, time).ExecuteReader();
-            var entries = new List<HistoryEntry>();
-            while (reader.Read()) entries.Add(ReadEntry(reader));
-            return entries;
+            List<long>? similar = null;
+            using (var reader = Bind(command, query.Author, since, time).ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    // GetFieldValue copies the blob once; GetBytes costs five times as much per row in Microsoft.Data.Sqlite (measured).
+                    if (query.Signature!.Similarity(reader.GetFieldValue<byte[]>(1)) >= query.Similarity) (similar ??= []).Add(reader.GetInt64(0));
+                }
+            }
+            if (similar is null) return [];
+            // Read in index order (time, then author): put ties back in the order they were recorded.
+            similar.Sort();
+            var entries = new List<HistoryEntry>(similar.Count);
+            var bySeq = owner._bySeq;
+            bySeq.Transaction = transaction;
+            foreach (var seq in similar)
+            {
+                bySeq.Parameters[0].Value = seq;
+                using var reader = bySeq.ExecuteReader();
+                if (reader.Read()) entries.Add(ReadEntry(reader));
+            }
+            return entries.OrderBy(e => e.Created).ToList();
         }
     }
 }

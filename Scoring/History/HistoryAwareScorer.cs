@@ -75,15 +75,15 @@ public sealed class HistoryAwareScorer(NetiquetteScorer scorer, IModerationHisto
         var time = comment.Created ?? _clock.GetUtcNow();
         var author = key.Pseudonym(comment.Author);
         var signature = key.Signature(TextNormalizer.Normalize(comment.Text));
-        var recall = session.Recall(new HistoryQuery(author, time, time - policy.RepeatWindow, time - policy.CampaignWindow,
-            time - TimeSpan.FromDays(policy.OffenderDays)));
+        var recall = session.Recall(new HistoryQuery(author, time, signature.IsMeaningful ? signature : null, policy.Similarity,
+            time - policy.RepeatWindow, time - policy.CampaignWindow, time - TimeSpan.FromDays(policy.OffenderDays)));
 
         var action = verdict.Action;
         var reasons = verdict.Reasons.ToList();
         var repeatAction = ModerationAction.Allow;
         var window = TimeSpan.Zero;
         var repetition = signature.IsMeaningful
-            ? FindRepetition(verdict, signature, author, recall, policy, time - policy.CampaignWindow, out repeatAction, out window)
+            ? FindRepetition(verdict, author, recall, policy, time - policy.CampaignWindow, out repeatAction, out window)
             : null;
         if (repetition is not null)
         {
@@ -108,11 +108,12 @@ public sealed class HistoryAwareScorer(NetiquetteScorer scorer, IModerationHisto
         return completed;
     }
 
-    private static Repetition? FindRepetition(Verdict verdict, TextSignature signature, byte[]? author, HistoryRecall recall,
+    /// <remarks>The recall holds only entries similar to this comment (the history compares the signatures).</remarks>
+    private static Repetition? FindRepetition(Verdict verdict, byte[]? author, HistoryRecall recall,
         HistoryPolicy policy, DateTimeOffset campaignSince, out ModerationAction action, out TimeSpan window)
     {
-        var own = recall.SameAuthor.Where(e => e.Signature.Similarity(signature) >= policy.Similarity).ToList();
-        var others = recall.OtherAuthors.Where(e => e.Signature.Similarity(signature) >= policy.Similarity).ToList();
+        var own = recall.SameAuthor;
+        var others = recall.OtherAuthors;
         var otherAuthors = others.Select(e => e.Author is null ? null : Convert.ToHexString(e.Author)).Where(a => a is not null).Distinct().Count();
         if (otherAuthors + 1 >= policy.CampaignAuthors)
         {
@@ -127,7 +128,7 @@ public sealed class HistoryAwareScorer(NetiquetteScorer scorer, IModerationHisto
         {
             action = policy.RepeatAction;
             window = policy.RepeatWindow;
-            return new Repetition(RepetitionKind.SameAuthor, Ids(own.OrderBy(e => e.Created)), own.Count, 1);
+            return new Repetition(RepetitionKind.SameAuthor, Ids(own), own.Count, 1);
         }
         action = ModerationAction.Allow;
         window = TimeSpan.Zero;

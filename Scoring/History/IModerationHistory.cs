@@ -32,10 +32,13 @@ public interface IHistorySession : IDisposable
 /// <summary>What to look up for one comment.</summary>
 /// <param name="Author">The author's pseudonym, or null when unknown (then only other authors' copies are looked at).</param>
 /// <param name="Created">The comment's time; only earlier or simultaneous entries are returned.</param>
+/// <param name="Signature">The comment's signature; null when its text is too short to count as repeated content (no copies are looked up).</param>
+/// <param name="Similarity">Only entries whose signature is at least this similar are returned.</param>
 /// <param name="SameAuthorSince">Start of the window for the author's own earlier comments.</param>
 /// <param name="AnyAuthorSince">Start of the window for everyone's earlier comments (campaigns).</param>
 /// <param name="RemovalsSince">Start of the window in which the author's removed comments are counted.</param>
-public sealed record HistoryQuery(byte[]? Author, DateTimeOffset Created, DateTimeOffset SameAuthorSince, DateTimeOffset AnyAuthorSince, DateTimeOffset RemovalsSince);
+public sealed record HistoryQuery(byte[]? Author, DateTimeOffset Created, TextSignature? Signature, double Similarity,
+    DateTimeOffset SameAuthorSince, DateTimeOffset AnyAuthorSince, DateTimeOffset RemovalsSince);
 
 /// <summary>An earlier comment as the history holds it: no text, no author in clear.</summary>
 public sealed record HistoryEntry(
@@ -47,7 +50,7 @@ public sealed record HistoryEntry(
     IReadOnlyList<string> Findings,
     TextSignature Signature);
 
-/// <param name="SameAuthor">The author's entries since <see cref="HistoryQuery.SameAuthorSince"/>.</param>
-/// <param name="OtherAuthors">Other authors' entries (and entries without author) since <see cref="HistoryQuery.AnyAuthorSince"/>.</param>
+/// <param name="SameAuthor">The author's entries with similar content since <see cref="HistoryQuery.SameAuthorSince"/>, oldest first.</param>
+/// <param name="OtherAuthors">Other authors' entries (and entries without author) with similar content since <see cref="HistoryQuery.AnyAuthorSince"/>, oldest first.</param>
 /// <param name="RecentRemovals">The author's entries removed since <see cref="HistoryQuery.RemovalsSince"/>.</param>
 public sealed record HistoryRecall(IReadOnlyList<HistoryEntry> SameAuthor, IReadOnlyList<HistoryEntry> OtherAuthors, int RecentRemovals);

@@ -7,7 +7,7 @@ namespace NetiquetteML.Scoring.History;
 /// <summary>
 /// A keyed MinHash of a comment's text: what the history keeps instead of the text. Two comments
 /// with the same words, whatever their emojis, punctuation, case, accents, links, numbers or a few
-/// edited letters, get signatures whose <see cref="Similarity"/> (an estimate of the Jaccard index
+/// edited letters, get signatures whose <see cref="Similarity(TextSignature)"/> (an estimate of the Jaccard index
 /// of their character 4-gram sets) is at or above <see cref="DefaultThreshold"/>.
 /// </summary>
 /// <remarks>
@@ -53,6 +53,18 @@ public sealed class TextSignature
         for (var i = 0; i < Hashes; i++) if (_values[i] == other._values[i]) same++;
         return same / (double)Hashes;
     }
+
+    /// <summary><see cref="Similarity(TextSignature)"/> against a signature still in its stored form (<see cref="ToBytes"/>), without decoding it.</summary>
+    public double Similarity(ReadOnlySpan<byte> stored)
+    {
+        if (stored.Length != Hashes * 4 + 2) return 0;
+        var same = 0;
+        for (var i = 0; i < Hashes; i++) if (BinaryPrimitives.ReadUInt32LittleEndian(stored[(2 + i * 4)..]) == _values[i]) same++;
+        return same / (double)Hashes;
+    }
+
+    /// <summary>Bytes of <see cref="ToBytes"/>.</summary>
+    public const int StoredLength = Hashes * 4 + 2;
 
     public byte[] ToBytes()
     {
