@@ -28,7 +28,7 @@ public static partial class NetiquetteClauses
     }
 
     public static string RepeatOffenderReason(int removals, int days) =>
-        $"Récidive : {removals} commentaire(s) de cet auteur retiré(s) dans les {days} derniers jours ; {RepeatOffenderRecommendation} (décision d'un modérateur, jamais automatique). {RepeatOffenderClause}";
+        $"Récidive : envisager de bloquer l'accès à la page ({removals} commentaire(s) de cet auteur retiré(s) dans les {days} derniers jours ; décision d'un modérateur, jamais automatique). {RepeatOffenderClause}";
 
     internal static string Duration(TimeSpan span) => span switch
     {

@@ -105,7 +105,8 @@ public class HistoryRepetitionTests
         var now = history.Say("ok", "Gérald", "Bonne fin de semaine à tous", Noon);
         Assert.Equal(3, now.History!.RecentRemovals);
         Assert.Equal(NetiquetteClauses.RepeatOffenderRecommendation, now.History.Recommendation);
-        Assert.Contains(now.Reasons, r => r.StartsWith("Récidive : 3 commentaire(s)") && r.Contains("envisager de bloquer l'accès à la page"));
+        Assert.Contains(now.Reasons, r => r.StartsWith("Récidive : envisager de bloquer l'accès à la page (3 commentaire(s)", StringComparison.Ordinal)
+            && r.Contains(NetiquetteClauses.RepeatOffenderRecommendation, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(ModerationAction.Allow, now.Action); // a recommendation for a person, not an action
     }
 

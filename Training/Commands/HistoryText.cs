@@ -22,7 +22,7 @@ public static class HistoryText
         foreach (var row in record.Rows)
         {
             sb.AppendLine($"  {row.Created.UtcDateTime:yyyy-MM-dd HH:mm} UTC  {ActionWord(row.Action),-9} {row.CommentId ?? "(sans id)",-14} " +
-                $"catégories : {List(row.Categories)} ; constats : {List(row.Findings)}");
+                $"catégories : {List(row.Categories, "aucune")} ; constats : {List(row.Findings, "aucun")}");
         }
         return sb.ToString().TrimEnd();
     }
@@ -49,7 +49,7 @@ public static class HistoryText
 
     private static string Day(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd");
 
-    private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "aucun" : string.Join(", ", items);
+    private static string List(IReadOnlyList<string> items, string none) => items.Count == 0 ? none : string.Join(", ", items);
 
     private static string ActionWord(ModerationAction action) => action switch
     {
