@@ -256,7 +256,7 @@ public sealed class NetiquetteScorer
     private double CommercialWithoutLinks(Comment comment, IReadOnlyList<LinkFinding> links)
     {
         var input = CommentFeaturizer.ToModelInput(comment with { Text = LinkRule.WithoutLinks(comment.Text ?? "", links) }, _posts.Get(comment.Post));
-        Span<float> raw = stackalloc float[4];
+        Span<float> raw = stackalloc float[Categories.All.Count];
         RawScores(input, raw);
         return _categories[(int)Category.Commercial].Calibration.Probability(raw[(int)Category.Commercial]);
     }

@@ -32,7 +32,9 @@ public class HistoryCommandTests
         reader.ReadHeader();
         Assert.Equal("repeated", reader.Headers[^1]);
         var rows = new Dictionary<string, (string Action, string Reasons, string Repeated)>();
-        while (reader.Read()) rows[reader.GetString(0)!] = (reader.GetString(1)!, reader.GetString(12)!, reader.GetString(13)!);
+        var headers = reader.Headers.ToList();
+        var (reasons, repeated) = (headers.IndexOf("reasons"), headers.IndexOf("repeated"));
+        while (reader.Read()) rows[reader.GetString(0)!] = (reader.GetString(1)!, reader.GetString(reasons)!, reader.GetString(repeated)!);
         Assert.Equal(["0", "1", "1"], new[] { "q1", "q2", "q3" }.Select(id => rows[id].Repeated));
         Assert.Contains("commentaires précédents : q1, q2", rows["q3"].Reasons);
         Assert.Equal("remove", rows["s5"].Action);
