@@ -2,6 +2,7 @@ using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using NetiquetteML.Scoring.Bundles;
 using NetiquetteML.Scoring.Features;
+using NetiquetteML.Scoring.Links;
 using NetiquetteML.Scoring.Models;
 using NetiquetteML.Scoring.Policy;
 using NetiquetteML.Scoring.Rules;
@@ -24,6 +25,7 @@ public sealed class NetiquetteScorer
     private readonly CompiledModels? _compiled;
     private readonly Explainer? _explainer;
     private readonly PostCache _posts = new();
+    private readonly LinkRule _links;
     private readonly (Category Category, PlattCalibration Calibration, double Flag, double Remove)[] _categories;
 
     private NetiquetteScorer(ModelBundle bundle, ModerationPolicy policy, PersonalInfoDetector detector, ShoutingRule shouting)
@@ -32,6 +34,7 @@ public sealed class NetiquetteScorer
         Policy = policy;
         PersonalInfo = detector;
         Shouting = shouting;
+        _links = new LinkRule(policy.Links, CommercialLinkThreshold(bundle, policy));
         var mlContext = new MLContext(seed: 1);
         _workers = new DefaultObjectPool<Worker>(new WorkerPolicy(mlContext, bundle), Math.Max(4, Environment.ProcessorCount * 2));
         try
@@ -288,6 +291,9 @@ public sealed class NetiquetteScorer
             reasons.Add(NetiquetteClauses.TownTermReason(term.Phrase, term.Note));
         }
 
+        var links = _links.Find(text);
+        action = Max(action, _links.Decide(links, scores[(int)Category.Commercial], () => CommercialWithoutLinks(comment, links), reasons));
+
         var shouting = Shouting.Evaluate(text);
         if (shouting.IsShouting && Policy.ShoutingAction > ModerationAction.Allow)
         {
@@ -295,7 +301,25 @@ public sealed class NetiquetteScorer
             reasons.Add(NetiquetteClauses.ShoutingReason(shouting.CapitalRatio));
         }
 
-        return new Verdict(comment.Id, action, scores, findings, shouting, reasons, Redactor.Redact(text, findings)) { SuggestedReply = reply };
+        return new Verdict(comment.Id, action, scores, findings, shouting, reasons, Redactor.Redact(text, findings)) { SuggestedReply = reply, Links = links };
+    }
+
+    /// <summary>The commercial probability of the comment's words alone, its links blanked (see <see cref="LinkRule"/>).</summary>
+    private double CommercialWithoutLinks(Comment comment, IReadOnlyList<LinkFinding> links)
+    {
+        var input = CommentFeaturizer.ToModelInput(comment with { Text = LinkRule.WithoutLinks(comment.Text ?? "", links) }, _posts.Get(comment.Post));
+        Span<float> raw = stackalloc float[Categories.All.Count];
+        RawScores(input, raw);
+        return _categories[(int)Category.Commercial].Calibration.Probability(raw[(int)Category.Commercial]);
+    }
+
+    private static double CommercialLinkThreshold(ModelBundle bundle, ModerationPolicy policy)
+    {
+        var thresholds = bundle.Manifest.For(Category.Commercial).Thresholds;
+        var overrides = policy.ThresholdOverrides.GetValueOrDefault(Category.Commercial.Name());
+        return policy.Links.CommercialConfidence == CommercialConfidence.Flag
+            ? overrides?.Flag ?? thresholds.Flag
+            : overrides?.Remove ?? thresholds.Remove;
     }
 
     private static ModerationAction Max(ModerationAction a, ModerationAction b) => a >= b ? a : b;

@@ -1,3 +1,5 @@
+using NetiquetteML.Scoring.History;
+using NetiquetteML.Scoring.Links;
 using NetiquetteML.Scoring.Policy;
 using NetiquetteML.Scoring.Rules;
 
@@ -31,4 +33,12 @@ public sealed record Verdict(
 
     /// <summary>The evidence of <paramref name="category"/>, or null when it was not explained.</summary>
     public CategoryEvidence? EvidenceFor(Category category) => Evidence.FirstOrDefault(e => e.Category == category);
+    /// <summary>Every hyperlink of the comment, with its domain and offsets.</summary>
+    public IReadOnlyList<LinkFinding> Links { get; init; } = [];
+
+    /// <summary>What the moderation history adds (null when the scorer runs without one).</summary>
+    public HistoryFindings? History { get; init; }
+
+    /// <summary>True when the history found the same content posted before (« contenu répété »).</summary>
+    public bool Repeated => History?.Repetition is not null;
 }

@@ -46,6 +46,7 @@ public static class Cli
         app.Add<ConfirmCommands>();
         app.Add<ReportCommands>();
         app.Add<BenchCommands>();
+        app.Add<HistoryCommands>();
         await app.RunAsync(args, cancellationToken);
         return Environment.ExitCode;
     }

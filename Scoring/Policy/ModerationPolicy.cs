@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NetiquetteML.Scoring.History;
+using NetiquetteML.Scoring.Links;
 using NetiquetteML.Scoring.Text;
 
 namespace NetiquetteML.Scoring.Policy;
@@ -50,6 +52,11 @@ public sealed class ModerationPolicy
 
     /// <summary>The public reply suggested under a complaint (the town edits it in its policy file).</summary>
     public string ComplaintReply { get; init; } = DefaultComplaintReply;
+    /// <summary>Hyperlinks: the allow-list, link shorteners, and the actions (see <see cref="LinkPolicy"/>).</summary>
+    public LinkPolicy Links { get; init; } = new();
+
+    /// <summary>Repeated content and repeat offenders, used when a moderation history is configured (see <see cref="HistoryPolicy"/>).</summary>
+    public HistoryPolicy History { get; init; } = new();
 
     /// <summary>What <c>confirm</c> measured to list <see cref="AutoRemoveCategories"/>; kept for the record, not read by the scorer.</summary>
     public RemovalConfirmation? Confirmation { get; init; }
@@ -103,6 +110,8 @@ public sealed class ModerationPolicy
         }
         if (string.IsNullOrWhiteSpace(ComplaintReply))
             throw new ArgumentException("la réponse aux plaintes (complaintReply) est vide. / complaintReply is empty.");
+        Links.Validate();
+        History.Validate();
         foreach (var term in Terms)
         {
             if (string.IsNullOrWhiteSpace(term.Phrase) || TextNormalizer.Normalize(term.Phrase).Length == 0)
@@ -205,7 +214,7 @@ public sealed class CategoryConfirmation
 internal static class PolicyErrors
 {
     private static readonly string[] Keys =
-        ["personalInfoAction", "shoutingAction", "flagAction", "removeThresholdAction", "autoRemoveCategories", "thresholdOverrides", "terms", "confirmation"];
+        ["personalInfoAction", "shoutingAction", "flagAction", "removeThresholdAction", "autoRemoveCategories", "thresholdOverrides", "terms", "complaintReply", "confirmation", "links", "history"];
 
     public static string Explain(JsonException e)
     {

@@ -7,7 +7,7 @@ namespace NetiquetteML.Scoring.Policy;
 /// The reasons shown to moderators and authors, in French, each quoting the clause of the
 /// town's netiquette (Politique de gestion des réseaux sociaux, résolution 2019-176) it applies.
 /// </summary>
-public static class NetiquetteClauses
+public static partial class NetiquetteClauses
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-CA");
 

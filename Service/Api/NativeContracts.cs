@@ -4,9 +4,10 @@ namespace NetiquetteML.Service.Api;
 /// <param name="Text">The comment exactly as written (required, at most the configured length).</param>
 /// <param name="Post">The text of the post it answers, when known: off-topic is judged against it.</param>
 /// <param name="Id">Your identifier, echoed back.</param>
-/// <param name="Author">Who wrote it (platform id or name); recorded with corrections, not used by the current models.</param>
+/// <param name="Author">Who wrote it (platform id or name): read by the moderation history (repetition, repeat offenders) when one is configured, recorded with corrections; never read by the models.</param>
+/// <param name="Created">When it was written (ISO 8601); default: when the service receives it. Read by the moderation history only.</param>
 /// <param name="Explain">True: evidence for every category, flagged or not (by default only flagged categories carry evidence).</param>
-public sealed record ModerateRequest(string? Text, string? Post = null, string? Id = null, string? Author = null, bool? Explain = null);
+public sealed record ModerateRequest(string? Text, string? Post = null, string? Id = null, string? Author = null, DateTimeOffset? Created = null, bool? Explain = null);
 
 /// <summary>Several comments, scored with one bundle, answered in input order.</summary>
 public sealed record ModerateBatchRequest(List<ModerateRequest?>? Comments);
@@ -45,6 +46,15 @@ public sealed record VerdictBody(
 {
     /// <summary>For a complaint: the public reply redirecting the citizen to the town's office (the policy's template).</summary>
     public string? SuggestedReply { get; init; }
+
+    /// <summary>Every hyperlink: domain, offsets, allowed (town, gouv.qc.ca, partners), shortened.</summary>
+    public List<LinkResult> Links { get; init; } = [];
+
+    /// <summary>True when the moderation history found the same content before (always false without a history).</summary>
+    public bool Repeated { get; init; }
+
+    /// <summary>What the moderation history adds; absent when the service runs without one.</summary>
+    public HistoryResult? History { get; init; }
 }
 
 /// <summary>Why a category scored as it did: the words typed that weighed, and the dense signals (named in French).</summary>
@@ -62,6 +72,17 @@ public sealed record EvidenceBody(string Category, double RawScore, double Bias,
 public sealed record EvidenceSpanBody(int Start, int End, double Contribution, double ProbabilityShare, string Text);
 
 public sealed record SignalBody(string Key, string Name, double Contribution);
+
+/// <summary>A hyperlink of the comment: offsets in UTF-16 code units of the text sent.</summary>
+public sealed record LinkResult(string Url, string Domain, int Start, int End, bool Allowed, bool Shortened);
+
+/// <summary>The moderation history's part of a verdict.</summary>
+/// <param name="Author">The author's pseudonym tag (the name is never stored nor returned).</param>
+/// <param name="Repetition">same_author or campaign, or absent.</param>
+/// <param name="EarlierIds">Ids of the earlier comments with the same content.</param>
+/// <param name="RecentRemovals">The author's comments removed in the last <paramref name="RemovalWindowDays"/> days.</param>
+/// <param name="Recommendation">« récidive : envisager de bloquer l'accès à la page » when the policy's count is reached; never an automatic block.</param>
+public sealed record HistoryResult(string Author, string? Repetition, List<string> EarlierIds, int RecentRemovals, int RemovalWindowDays, string? Recommendation);
 
 public sealed record BatchVerdictBody(BundleBody Bundle, List<VerdictBody> Verdicts);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NetiquetteML.Scoring;
 using NetiquetteML.Service.Bundles;
 using NetiquetteML.Service.Feedback;
+using NetiquetteML.Service.History;
 using NetiquetteML.Service.Hosting;
 using NetiquetteML.Service.Operations;
 using NetiquetteML.Service.Security;
@@ -42,7 +43,7 @@ public static class NativeEndpoints
     }
 
     private static async Task<IResult> ModerateAsync(HttpContext context, BundleHolder holder, IOptions<ServiceOptions> options,
-        ServiceMetrics metrics, VerdictLog log)
+        ServiceMetrics metrics, VerdictLog log, ServiceHistory history)
     {
         var body = await JsonBody.ReadAsync(context, ServiceJsonContext.Default.ModerateRequest);
         if (body.Problem is not null) return body.Problem.ToResult(context);
@@ -50,14 +51,14 @@ public static class NativeEndpoints
         if (CommentLimits.Check("", request, options.Value.Limits) is { } invalid) return invalid.ToResult(context);
         if (holder.Current is not { } bundle) return Problems.NotReady().ToResult(context);
 
-        var verdict = bundle.Scorer.Score(new Comment(request.Text!, request.Post, request.Id), ExplanationsFor(request));
+        var verdict = history.Score(bundle.Scorer, new Comment(request.Text!, request.Post, request.Id, request.Author, request.Created), ExplanationsFor(request));
         metrics.Verdict(verdict);
         log.Verdict("moderate", verdict, request.Text!.Length, bundle);
         return TypedResults.Ok(verdict.ToBody(bundle.ToBody()));
     }
 
     private static async Task<IResult> ModerateBatchAsync(HttpContext context, BundleHolder holder, IOptions<ServiceOptions> options,
-        ServiceMetrics metrics, VerdictLog log, BatchScoringGate gate)
+        ServiceMetrics metrics, VerdictLog log, BatchScoringGate gate, ServiceHistory history)
     {
         var body = await JsonBody.ReadAsync(context, ServiceJsonContext.Default.ModerateBatchRequest);
         if (body.Problem is not null) return body.Problem.ToResult(context);
@@ -80,18 +81,25 @@ public static class NativeEndpoints
 
         var stopwatch = Stopwatch.StartNew();
         var inputs = new Comment[comments.Count];
-        for (var i = 0; i < inputs.Length; i++) inputs[i] = new Comment(comments[i]!.Text!, comments[i]!.Post, comments[i]!.Id);
+        for (var i = 0; i < inputs.Length; i++)
+            inputs[i] = new Comment(comments[i]!.Text!, comments[i]!.Post, comments[i]!.Id, comments[i]!.Author, comments[i]!.Created);
         // Scored on this request's thread, one batch per core at a time (BatchScoringGate): measured
         // on 2 cores, spreading one batch over the pool (ScoreMany) gained nothing at concurrency 1
         // and lost 10 % at 16 and 64, where other requests keep every core busy already (see bench).
         var verdicts = new List<VerdictBody>(inputs.Length);
         using var slot = await gate.EnterAsync(context.RequestAborted);
-        for (var i = 0; i < inputs.Length; i++)
+        // With a history, the whole batch is one history transaction: recorded entirely or not at all.
+        using (var session = history.Begin())
         {
-            context.RequestAborted.ThrowIfCancellationRequested();
-            var verdict = bundle.Scorer.Score(inputs[i], ExplanationsFor(comments[i]!));
-            metrics.Verdict(verdict);
-            verdicts.Add(verdict.ToBody(null));
+            for (var i = 0; i < inputs.Length; i++)
+            {
+                var input = inputs[i];
+                context.RequestAborted.ThrowIfCancellationRequested();
+                var verdict = history.Complete(session, bundle.Scorer, input, bundle.Scorer.Score(input, ExplanationsFor(comments[i]!)));
+                metrics.Verdict(verdict);
+                verdicts.Add(verdict.ToBody(null));
+            }
+            session?.Commit();
         }
         log.Batch("moderate:batch", inputs.Length, stopwatch.ElapsedTicks * 1_000_000 / Stopwatch.Frequency, bundle);
         return TypedResults.Ok(new BatchVerdictBody(bundle.ToBody(), verdicts));

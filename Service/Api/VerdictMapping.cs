@@ -18,7 +18,15 @@ public static class VerdictMapping
             findings.Add(new FindingResult(KindName(f.Kind), f.Start, f.End, f.Length, Math.Round(f.Confidence, 3)));
         var shouting = new ShoutingResultBody(verdict.Shouting.IsShouting, Math.Round(verdict.Shouting.CapitalRatio, 3), verdict.Shouting.LettersCounted);
         return new VerdictBody(verdict.Id, ServiceMetrics.ActionName(verdict.Action), categories, findings, shouting,
-            verdict.Reasons, verdict.RedactedText, bundle, verdict.Evidence.Count == 0 ? null : verdict.Evidence.Select(ToBody).ToList()) { SuggestedReply = verdict.SuggestedReply };
+            verdict.Reasons, verdict.RedactedText, bundle, verdict.Evidence.Count == 0 ? null : verdict.Evidence.Select(ToBody).ToList())
+        {
+            SuggestedReply = verdict.SuggestedReply,
+            Links = verdict.Links.Select(l => new LinkResult(l.Url, l.Domain, l.Start, l.End, l.Allowed, l.Shortened)).ToList(),
+            Repeated = verdict.Repeated,
+            History = verdict.History is not { } h ? null : new HistoryResult(h.Author,
+                h.Repetition is null ? null : h.Repetition.Kind == Scoring.History.RepetitionKind.Campaign ? "campaign" : "same_author",
+                h.Repetition?.EarlierIds.ToList() ?? [], h.RecentRemovals, h.RemovalWindowDays, h.Recommendation),
+        };
     }
 
     private static EvidenceBody ToBody(CategoryEvidence e) => new(e.Category.Name(), Math.Round(e.RawScore, 4), Math.Round(e.Bias, 4),

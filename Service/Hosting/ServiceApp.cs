@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NetiquetteML.Service.Api;
 using NetiquetteML.Service.Bundles;
 using NetiquetteML.Service.Feedback;
+using NetiquetteML.Service.History;
 using NetiquetteML.Service.Operations;
 using NetiquetteML.Service.Perspective;
 using NetiquetteML.Service.Security;
@@ -48,6 +49,8 @@ public sealed partial class ServiceApp
             return new FeedbackCsvStore(paths.Resolve(feedback.Directory), feedback.FileNamePattern);
         });
         services.AddSingleton<FeedbackRecorder>();
+        services.AddSingleton<ServiceHistory>();
+        services.AddHostedService<HistoryPurger>();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ServiceJsonContext.Default);
@@ -180,6 +183,7 @@ public sealed partial class ServiceApp
         if (limits.RequestTimeout <= TimeSpan.Zero) problems.Add("Limits:RequestTimeout must be positive");
         if (options.RateLimit.PermitsPerWindow <= 0 || options.RateLimit.Window <= TimeSpan.Zero) problems.Add("RateLimit needs positive PermitsPerWindow and Window");
         if (options.BundlePollInterval <= TimeSpan.Zero) problems.Add("BundlePollInterval must be positive");
+        if (options.History.RetentionDays < 1 || options.History.PurgeInterval <= TimeSpan.Zero) problems.Add("History needs RetentionDays of at least 1 and a positive PurgeInterval");
         if (options.ApiKeys.Any(k => string.IsNullOrWhiteSpace(k.Name) || k.Key.Length < 16))
             problems.Add("each ApiKeys entry needs a Name and a Key of at least 16 characters");
         if (options.ApiKeys.Select(k => k.Name).Distinct().Count() != options.ApiKeys.Count) problems.Add("ApiKeys names must be unique");

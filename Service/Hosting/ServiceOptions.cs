@@ -31,6 +31,9 @@ public sealed class ServiceOptions
 
     public FeedbackOptions Feedback { get; set; } = new();
 
+    /// <summary>The moderation history (repeated content, campaigns, repeat offenders); off unless <see cref="ModerationHistoryOptions.Path"/> is set.</summary>
+    public ModerationHistoryOptions History { get; set; } = new();
+
     /// <summary>Origins allowed to call from a browser; empty means no CORS headers at all.</summary>
     public List<string> CorsOrigins { get; set; } = [];
 
@@ -85,4 +88,20 @@ public sealed class FeedbackOptions
 
     /// <summary>File name per month of correction (UTC), a .NET format string of the date.</summary>
     public string FileNamePattern { get; set; } = "feedback-{0:yyyy-MM}.csv";
+}
+
+public sealed class ModerationHistoryOptions
+{
+    /// <summary>The SQLite file of the history (created on first use); null or empty: no history.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>Its secret key file; default: <see cref="Path"/> followed by <c>.key</c>.</summary>
+    public string? KeyFile { get; set; }
+
+    /// <summary>Entries older than this are deleted at start and then every <see cref="PurgeInterval"/>.</summary>
+    public int RetentionDays { get; set; } = 180;
+
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(24);
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Path);
 }

@@ -11,7 +11,7 @@ public class CommandHelpTests
     [Fact]
     public void Every_command_and_option_has_its_french_words()
     {
-        Assert.Equal(10, CommandHelp.Commands.Count);
+        Assert.Equal(11, CommandHelp.Commands.Count);
         foreach (var (command, options) in CommandHelp.Commands)
         {
             Assert.False(string.IsNullOrEmpty(HelpTexts.Summary(command)), command);

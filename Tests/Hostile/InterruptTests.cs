@@ -62,7 +62,7 @@ public class InterruptTests
     }
 
     /// <summary>The Training build of the same configuration as these tests (…/bin/&lt;Configuration&gt;/net10.0/).</summary>
-    private static string TrainingAssembly()
+    internal static string TrainingAssembly()
     {
         var tfmDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = tfmDir.Parent!.Name;

@@ -93,6 +93,7 @@ public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<str
             Breakdown(scorer, comments, suffix, cancellationToken);
             Progress($"   explanations: the flagged ones among the {what}, with and without");
             ExplanationCost(scorer, comments, suffix, cancellationToken);
+            if (suffix == "") HistoryBenchmark.Run(scorer, comments, _figures, options.Warmup, Progress, cancellationToken);
         }
 
         // Nothing of the single-thread parts is needed any more: let the batch start from a clean heap.

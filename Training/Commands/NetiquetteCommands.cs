@@ -85,20 +85,28 @@ public sealed class NetiquetteCommands
     /// <param name="withText">With --input: add a column redacted_text, the comment with personal information replaced, so a person can read the verdicts without the input beside them.</param>
     /// <param name="evidence">With --input: add a last column evidence, for each flagged category « category=start-end[,start-end…] » (offsets into the original text, UTF-16 code units, end exclusive, strongest first), categories separated by « ; ».</param>
     /// <param name="explainAll">With --text: explain every category, not only the flagged ones.</param>
+    /// <param name="history">Moderation history file (SQLite, created on first use): repeated content, campaigns and repeat offenders are looked up in it and every verdict is recorded (no text, no author in clear).</param>
+    /// <param name="historyKey">With --history: the history's key file (default: the history file followed by .key).</param>
+    /// <param name="author">With --text: who wrote the comment (for the history).</param>
     public int Score(string? input = null, string? text = null, string? post = null, string model = RepoPaths.DefaultModel,
         string? output = null, string? policy = null, bool withText = false, bool evidence = false, bool explainAll = false,
+        string? history = null, string? historyKey = null, string? author = null,
         CancellationToken cancellationToken = default) => CommandGuard.Run(() =>
     {
         if ((input is null) == (text is null)) throw new InputException("donnez soit --input FICHIER.csv, soit --text \"commentaire\" (un des deux).", "give either --input FILE.csv or --text \"comment\".");
         var moderation = policy is null ? null : ModerationPolicy.FromJsonFile(policy);
         var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model), moderation);
+        using var store = history is null ? null : NetiquetteML.History.SqliteModerationHistory.Open(HistoryCommands.Options(RepoPaths.Resolve(history), historyKey));
+        var remembering = store is null ? null : new NetiquetteML.Scoring.History.HistoryAwareScorer(scorer, store);
         if (text is not null)
         {
-            var verdict = scorer.Score(new Comment(text, post), explainAll ? Explanations.All : Explanations.Flagged);
+            var comment = new Comment(text, post, Author: author);
+            var explanations = explainAll ? Explanations.All : Explanations.Flagged;
+            var verdict = remembering is null ? scorer.Score(comment, explanations) : remembering.Score(comment, explanations);
             SafeConsole.Out(VerdictText.Describe(verdict, text));
             return ExitCodes.Success;
         }
-        var count = ScoreFile.Run(scorer, input!, output, withText, cancellationToken, evidence);
+        var count = ScoreFile.Run(scorer, input!, output, withText, cancellationToken, evidence, remembering);
         if (output is not null) SafeConsole.Error($"{count} commentaires évalués dans {output}.");
         return ExitCodes.Success;
     });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.History;
 using NetiquetteML.Scoring.Policy;
 using NetiquetteML.Training.Data;
 
@@ -21,6 +22,8 @@ public static class ScoreFile
         "p_offensive", "p_off_topic", "p_political", "p_commercial", "reasons",
         // Added by LABELS.md version 2, after the columns files already rely on.
         "complaint", "p_complaint",
+        // Last of the verdict's columns: 1 when the moderation history found the same content before (always 0 without --history).
+        "repeated",
     ];
 
     // The columns of the first version, in their order; complaint comes after the reasons.
@@ -32,14 +35,16 @@ public static class ScoreFile
     /// <summary>The optional last column: the spans of the original text behind each flagged category (<see cref="EvidenceText.Column"/>).</summary>
     public const string EvidenceColumn = "evidence";
 
-    public static long Run(NetiquetteScorer scorer, string input, string? output, bool withText, CancellationToken cancellationToken, bool evidence = false)
+    /// <param name="history">With --history: verdicts completed by the moderation history (and recorded in it), in input order.</param>
+    public static long Run(NetiquetteScorer scorer, string input, string? output, bool withText, CancellationToken cancellationToken, bool evidence = false,
+        HistoryAwareScorer? history = null)
     {
         var path = RepoPaths.Resolve(input);
         var comments = LabelledCsvLoader.LoadComments(path).Rows.Select(r => r.ToComment()).ToList();
         if (output is null)
         {
             using var stdout = CsvWriter.Create(Console.Out, WriterOptions, leaveOpen: true);
-            return Write(scorer, comments, stdout, withText, evidence, cancellationToken);
+            return Write(scorer, history, comments, stdout, withText, evidence, cancellationToken);
         }
 
         var full = Path.GetFullPath(output);
@@ -51,7 +56,7 @@ public static class ScoreFile
             using (var stream = File.Create(temp))
             using (var writer = CsvWriter.Create(stream, WriterOptions, leaveOpen: true))
             {
-                count = Write(scorer, comments, writer, withText, evidence, cancellationToken);
+                count = Write(scorer, history, comments, writer, withText, evidence, cancellationToken);
             }
             File.Move(temp, full, overwrite: true);
             return count;
@@ -64,7 +69,7 @@ public static class ScoreFile
 
     private static readonly CsvWriterOptions WriterOptions = new() { NewLine = "\n" };
 
-    private static long Write(NetiquetteScorer scorer, IReadOnlyList<Comment> comments, CsvWriter writer, bool withText, bool evidence, CancellationToken cancellationToken)
+    private static long Write(NetiquetteScorer scorer, HistoryAwareScorer? history, IReadOnlyList<Comment> comments, CsvWriter writer, bool withText, bool evidence, CancellationToken cancellationToken)
     {
         foreach (var column in OutputColumns) writer.WriteField(column);
         if (withText) writer.WriteField(RedactedTextColumn);
@@ -72,7 +77,11 @@ public static class ScoreFile
         writer.EndRecord();
         long count = 0;
         // Without the column, no explanation is computed: a file of flagged comments scores as fast as before.
-        foreach (var verdict in scorer.ScoreMany(comments, evidence ? Explanations.Flagged : Explanations.None, cancellationToken: cancellationToken))
+        var explanations = evidence ? Explanations.Flagged : Explanations.None;
+        var verdicts = history is null
+            ? scorer.ScoreMany(comments, explanations, cancellationToken: cancellationToken)
+            : history.ScoreMany(comments, explanations, cancellationToken: cancellationToken);
+        foreach (var verdict in verdicts)
         {
             WriteVerdict(writer, verdict);
             if (withText) writer.WriteField(verdict.RedactedText);
@@ -98,5 +107,6 @@ public static class ScoreFile
         writer.WriteField(string.Join(" | ", verdict.Reasons));
         writer.WriteField(verdict[Category.Complaint].Flagged ? "1" : "0");
         writer.WriteField(Probability(verdict[Category.Complaint]));
+        writer.WriteField(verdict.Repeated ? "1" : "0");
     }
 }

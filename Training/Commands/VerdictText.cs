@@ -25,6 +25,12 @@ public static class VerdictText
         }
         sb.AppendLine($"Renseignements personnels : {(verdict.HasPersonalInfo ? string.Join(", ", verdict.PersonalInfo.Select(f => $"{NetiquetteClauses.KindName(f.Kind)} (caractères {f.Start}–{f.Start + f.Length})")) : "aucun")}");
         sb.AppendLine($"Majuscules (cri) : {Fr.YesNo(verdict.Shouting.IsShouting)}");
+        sb.AppendLine($"Liens : {(verdict.Links.Count == 0 ? "aucun" : string.Join(", ", verdict.Links.Select(LinkText)))}");
+        if (verdict.History is { } history)
+        {
+            sb.AppendLine($"Historique : {history.Author} ; contenu répété : {(history.Repetition is { } r ? (r.Kind == NetiquetteML.Scoring.History.RepetitionKind.Campaign ? $"oui, campagne de {r.Authors} comptes" : $"oui, {r.EarlierCount} fois avant") : "non")} ; " +
+                $"retraits dans les {history.RemovalWindowDays} derniers jours : {history.RecentRemovals}{(history.Recommendation is { } advice ? " → " + advice : "")}");
+        }
         if (verdict.Reasons.Count > 0)
         {
             sb.AppendLine("Motifs :");
@@ -34,6 +40,9 @@ public static class VerdictText
         sb.Append($"Texte caviardé : {verdict.RedactedText}");
         return sb.ToString();
     }
+
+    private static string LinkText(NetiquetteML.Scoring.Links.LinkFinding link) =>
+        $"{link.Domain} (caractères {link.Start}–{link.End}{(link.Shortened ? ", lien raccourci" : link.Allowed ? ", permis" : ", extérieur")})";
 
     public static string ActionName(ModerationAction action) => action switch
     {

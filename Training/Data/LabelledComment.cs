@@ -32,6 +32,11 @@ public sealed record LabelledComment(
 
     /// <summary>False only for a category the row's file does not label (an optional column it lacks).</summary>
     public bool HasLabel(Category category) => category != Category.Complaint || Complaint.HasValue;
+    /// <summary>The optional <c>author</c> column: who wrote it (for the history only, never for the models).</summary>
+    public string? Author { get; init; }
+
+    /// <summary>The optional <c>created</c> column (ISO 8601; without an offset, UTC).</summary>
+    public DateTimeOffset? Created { get; init; }
 
     public bool Label(Category category) => category switch
     {
@@ -43,7 +48,7 @@ public sealed record LabelledComment(
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 
-    public Comment ToComment() => new(Text, string.IsNullOrEmpty(Post) ? null : Post, Id);
+    public Comment ToComment() => new(Text, string.IsNullOrEmpty(Post) ? null : Post, Id, Author, Created);
 }
 
 /// <summary>

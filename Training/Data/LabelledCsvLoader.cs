@@ -32,6 +32,9 @@ public static class LabelledCsvLoader
     public static readonly IReadOnlyList<string> RequiredColumns =
         ["id", "post", "text", .. Categories.All.Except(OptionalCategories).Select(c => c.Name())];
 
+    /// <summary>Optional in every file (version 2 of the contract): read for the moderation history, never by the models.</summary>
+    public static readonly IReadOnlyList<string> OptionalColumns = ["author", "created"];
+
     /// <param name="LabelColumns">The categories the file labels: all of them, except in a file read with <see cref="LoadPartlyLabelled"/>.</param>
     public sealed record LoadedFile(string Path, string Sha256, IReadOnlyList<LabelledComment> Rows, IReadOnlyList<Category> LabelColumns);
 
@@ -184,6 +187,11 @@ public static class LabelledCsvLoader
                     $"missing column '{column}'. The header must contain: {string.Join(',', required)} (found: {string.Join(',', headers)}).",
                     $"colonne « {column} » absente. L'en-tête doit contenir : {string.Join(',', required)} (trouvé : {string.Join(',', headers)})."));
         }
+        foreach (var column in OptionalColumns)
+        {
+            var i = headers.FindIndex(h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
+            if (i >= 0) index[column] = i;
+        }
         var labelColumns = Categories.All.Where(c => index.ContainsKey(c.Name())).ToList();
         if (requirement == LabelRequirement.Some && labelColumns.Count == 0)
             problems.Add(new CsvProblem(name, 1, null, "", $"no label column; an evaluation file needs at least one of {string.Join(',', Categories.All.Select(c => c.Name()))} (found: {string.Join(',', headers)}).",
@@ -215,12 +223,34 @@ public static class LabelledCsvLoader
             rows.Add(new LabelledComment(id, post, text, labels[0], labels[1], labels[2], labels[3], name, line)
             {
                 Complaint = labelColumns.Contains(Category.Complaint) ? labels[(int)Category.Complaint] : null,
+                Author = index.TryGetValue("author", out var authorColumn) && Field(reader, authorColumn).Trim() is { Length: > 0 } author ? author : null,
+                Created = index.TryGetValue("created", out var createdColumn) ? CreatedTime(Field(reader, createdColumn), name, line, createdColumn, problems) : null,
             });
         }
 
         if (rows.Count == 0 && problems.Count == before)
             problems.Add(new CsvProblem(name, 2, null, "", "the file has a header but no data rows.", "le fichier a un en-tête mais aucune ligne de données."));
         return new LoadedFile(path, sha, rows, labelColumns);
+    }
+
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ssK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd",
+    ];
+
+    /// <summary>An ISO 8601 date or date-time; without an offset it is UTC. Empty is « unknown »; anything else is a problem.</summary>
+    private static DateTimeOffset? CreatedTime(string value, string file, long line, int column, List<CsvProblem> problems)
+    {
+        value = value.Trim();
+        if (value.Length == 0) return null;
+        if (DateTimeOffset.TryParseExact(value, IsoFormats, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var created))
+            return created;
+        problems.Add(new CsvProblem(file, line, column + 1, "created",
+            $"'{Truncate(value)}' is not an ISO 8601 date (expected e.g. 2026-12-02T14:30:00-05:00, 2026-12-02T19:30:00Z or 2026-12-02).",
+            $"« {Truncate(value)} » n'est pas une date ISO 8601 (par exemple 2026-12-02T14:30:00-05:00, 2026-12-02T19:30:00Z ou 2026-12-02)."));
+        return null;
     }
 
     private static string Field(CsvReader reader, int index) =>

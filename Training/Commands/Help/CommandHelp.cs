@@ -14,7 +14,7 @@ public static class CommandHelp
     public const string ToolName = "netiquette";
 
     private static readonly Type[] CommandClasses =
-        [typeof(NetiquetteCommands), typeof(RetrainingCommands), typeof(ConfirmCommands), typeof(ReportCommands), typeof(BenchCommands)];
+        [typeof(NetiquetteCommands), typeof(RetrainingCommands), typeof(ConfirmCommands), typeof(ReportCommands), typeof(BenchCommands), typeof(HistoryCommands)];
 
     /// <summary>One option as a user types it.</summary>
     public sealed record Option(string Name, Type Type, bool Required, object? Default)

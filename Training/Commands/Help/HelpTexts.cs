@@ -3,7 +3,7 @@ namespace NetiquetteML.Training.Commands.Help;
 /// <summary>The French words of the help (<see cref="CommandHelp"/>); a test checks that every option has its own.</summary>
 public static class HelpTexts
 {
-    public static readonly string[] Order = ["score", "train", "evaluate", "suggest", "compare", "promote", "rollback", "confirm", "report", "bench"];
+    public static readonly string[] Order = ["score", "train", "evaluate", "suggest", "compare", "promote", "rollback", "confirm", "report", "bench", "history"];
 
     private static readonly Dictionary<string, string> Summaries = new()
     {
@@ -17,6 +17,7 @@ public static class HelpTexts
         ["confirm"] = "mesurer la précision du retrait automatique sur des commentaires de la page et écrire la politique qui ne le permet que là où il est confirmé",
         ["report"] = "écrire un rapport de précision en français (HTML, Markdown, JSON, graphiques) pour les évaluateurs",
         ["bench"] = "mesurer la vitesse et la mémoire du jugement (ou de l'entraînement avec --training)",
+        ["history"] = "l'historique de modération : le dossier d'un auteur, les comptes de la page par semaine, catégorie et décision, la purge de ce qui dépasse la conservation",
     };
 
     private static readonly Dictionary<string, string> Options = new()
@@ -30,6 +31,16 @@ public static class HelpTexts
         ["score/--with-text"] = "ajouter une colonne redacted_text : le commentaire, renseignements personnels masqués",
         ["score/--evidence"] = "ajouter une dernière colonne evidence : pour chaque catégorie signalée, les passages du texte (début-fin) qui ont fait monter le score, du plus fort au plus faible",
         ["score/--explain-all"] = "avec --text : montrer les indices de toutes les catégories, pas seulement des catégories signalées",
+        ["score/--history"] = "fichier de l'historique de modération (créé au premier usage) : contenu répété, campagnes, récidives; chaque décision y est gardée, sans texte ni nom en clair",
+        ["score/--history-key"] = "avec --history : fichier de la clé secrète de l'historique",
+        ["score/--author"] = "avec --text : l'auteur du commentaire (pour l'historique)",
+        ["history/--history"] = "fichier de l'historique de modération",
+        ["history/--author"] = "l'auteur tel que la plateforme le nomme : son dossier, sous un pseudonyme (le nom n'est jamais conservé)",
+        ["history/--summary"] = "les comptes de la page par semaine, par catégorie et constat, par décision",
+        ["history/--purge"] = "supprimer ce qui dépasse la durée de conservation",
+        ["history/--retention-days"] = "avec --purge : nombre de jours d'historique à garder",
+        ["history/--policy"] = "fichier JSON de la politique (section history : fenêtre et nombre de retraits d'une récidive)",
+        ["history/--history-key"] = "fichier de la clé secrète de l'historique",
         ["train/--data"] = "fichiers CSV étiquetés, séparés par des virgules",
         ["train/--output"] = "dossier du nouveau modèle (remplacé seulement s'il est complet et vérifié)",
         ["train/--seed"] = "graine du partage apprentissage/test et des modèles (même graine, même résultat)",
@@ -81,7 +92,7 @@ public static class HelpTexts
 
     private static readonly Dictionary<string, string[]> ExampleLines = new()
     {
-        ["score"] = ["score --text \"Gang de caves au conseil\"", "score --input export-page.csv --output decisions.csv --with-text", "score --input export-page.csv --policy politique.json"],
+        ["score"] = ["score --text \"Gang de caves au conseil\"", "score --input export-page.csv --history moderation.db --output decisions.csv", "score --input export-page.csv --output decisions.csv --with-text", "score --input export-page.csv --policy politique.json"],
         ["train"] = ["train --output Models/candidat", "train --data Data/comments.csv,Data/labels-2026-12.csv --output Models/candidat"],
         ["evaluate"] = ["evaluate", "evaluate --data Evaluation/independent.csv"],
         ["suggest"] = ["suggest --input export-page.csv --count 100 --output a-etiqueter.csv"],
@@ -91,13 +102,14 @@ public static class HelpTexts
         ["confirm"] = ["confirm --data page-etiquetee.csv --output politique.json"],
         ["report"] = ["report", "report --data Evaluation/independent.csv --output reports/independant"],
         ["bench"] = ["bench", "bench --training"],
+        ["history"] = ["history --history moderation.db --summary", "history --history moderation.db --author \"Julie Tremblay\"", "history --history moderation.db --purge --retention-days 180"],
     };
 
     private static readonly Dictionary<string, string> ValueNames = new()
     {
         ["--model"] = "DOSSIER", ["--champion"] = "DOSSIER", ["--challenger"] = "DOSSIER", ["--lexicons"] = "DOSSIER",
         ["--text"] = "\"TEXTE\"", ["--post"] = "\"TEXTE\"", ["--to"] = "NOM", ["--learners"] = "LISTE",
-        ["--training-learners"] = "LISTE", ["--training-sizes"] = "LISTE",
+        ["--training-learners"] = "LISTE", ["--training-sizes"] = "LISTE", ["--author"] = "ID",
     };
 
     private static readonly Dictionary<string, string> EmptyDefaults = new()
@@ -109,6 +121,9 @@ public static class HelpTexts
         ["--post"] = "facultatif",
         ["--policy"] = "par défaut : la politique prudente (aucun retrait automatique par les modèles)",
         ["--json"] = "facultatif",
+        ["--history"] = "facultatif : sans lui, aucun historique",
+        ["--history-key"] = "par défaut : le fichier de l'historique suivi de .key",
+        ["--author"] = "facultatif",
         ["--to"] = "par défaut : la plus récente",
     };
 
