@@ -28,9 +28,11 @@ public partial class ReportRenderingTests(ITestOutputHelper output)
         Assert.True(dom.ExitCode == 0, dom.All);
         var body = BodyTag().Match(dom.Out);
         Assert.True(body.Success, "no <body> in the dumped DOM: " + dom.All[..Math.Min(2000, dom.All.Length)]);
-        Assert.Equal("8", Attribute(body.Value, "data-images-total"));
-        Assert.Equal("8", Attribute(body.Value, "data-images-loaded"));
-        Assert.Equal(8, DataImage().Count(dom.Out));
+        // Two charts per category (precision-recall and calibration).
+        var charts = 2 * NetiquetteML.Scoring.Categories.All.Count;
+        Assert.Equal(charts.ToString(), Attribute(body.Value, "data-images-total"));
+        Assert.Equal(charts.ToString(), Attribute(body.Value, "data-images-loaded"));
+        Assert.Equal(charts, DataImage().Count(dom.Out));
         Assert.Contains("Rapport de précision", dom.Out);
 
         // 2. A screenshot: a real page with text, tables and coloured charts, not a blank or error page.
