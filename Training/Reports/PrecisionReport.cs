@@ -219,9 +219,11 @@ public static class PrecisionReport
                     t.RemoveTargetReached ? Fr.N3(t.RemoveValidationPrecision) : "—", t.RemoveTargetReached ? Fr.N3(t.RemoveValidationRecall) : "—",
                     $"{Fr.Int(removed)} ({Fr.Percent((double)removed / x.Scored.Count)})", removed == 0 ? "—" : Fr.N3(cm.RemovePrecision), Fr.N3(cm.RemoveRecall)];
             }));
-        var reviewOnly = Categories.All.Where(x.ReviewOnly).Select(Title).ToList();
+        var reviewOnly = Categories.All.Where(c => x.ReviewOnly(c) && !ModerationPolicy.NeverActedOn.Contains(c)).Select(Title).ToList();
         if (reviewOnly.Count > 0)
             doc.Paragraph($"Selon la politique de modération, {string.Join(", ", reviewOnly)} ne va jamais au-delà de « à vérifier » : aucun retrait automatique pour cette catégorie.");
+        foreach (var c in ModerationPolicy.NeverActedOn)
+            doc.Paragraph($"{Title(c)} ne change jamais la décision : le commentaire reçoit la réponse suggérée qui renvoie vers le bureau municipal, et n'est vérifié ou retiré que pour une autre raison.");
         doc.Heading(3, "Décisions sur ces données (modèles et règles ensemble)");
         doc.Table("lrr", ["Décision", "Commentaires", "Part"],
             new[] { ModerationAction.Allow, ModerationAction.Review, ModerationAction.Remove }.Select(a =>
