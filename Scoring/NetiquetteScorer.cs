@@ -181,7 +181,13 @@ public sealed class NetiquetteScorer
 
     public Verdict Score(string text, string? post = null) => Score(new Comment(text, post));
 
-    /// <summary>Scores many comments on all cores; results come back in input order, lazily, in chunks.</summary>
+    /// <summary>
+    /// Scores many comments on all cores; results come back in input order, lazily, in chunks.
+    /// Bulk scoring explains nothing unless asked (the overload with <see cref="Explanations"/>):
+    /// evidence costs about three times a flagged comment's verdict, and a file of thousands of
+    /// verdicts is read by totals first. <see cref="Score(Comment)"/>, for one comment a person
+    /// will read, explains its flagged categories.
+    /// </summary>
     /// <remarks>
     /// While one chunk is scored, the caller's thread reads the next one from
     /// <paramref name="comments"/> and hands back the verdicts of the one before: neither the
@@ -190,7 +196,7 @@ public sealed class NetiquetteScorer
     /// in flight and waits for it, so no scoring outlives the loop.
     /// </remarks>
     public IEnumerable<Verdict> ScoreMany(IEnumerable<Comment> comments, int chunkSize = 4096, CancellationToken cancellationToken = default) =>
-        ScoreMany(comments, Explanations.Flagged, chunkSize, cancellationToken);
+        ScoreMany(comments, Explanations.None, chunkSize, cancellationToken);
 
     /// <summary>As <see cref="ScoreMany(IEnumerable{Comment}, int, CancellationToken)"/>, explaining the categories <paramref name="explanations"/> asks for.</summary>
     public IEnumerable<Verdict> ScoreMany(IEnumerable<Comment> comments, Explanations explanations, int chunkSize = 4096, CancellationToken cancellationToken = default)

@@ -33,7 +33,7 @@ public sealed class HistoryAwareScorer(NetiquetteScorer scorer, IModerationHisto
 
     /// <summary>Like <see cref="NetiquetteScorer.ScoreMany(IEnumerable{Comment}, int, CancellationToken)"/>; the history is written in sessions of <paramref name="sessionSize"/> comments.</summary>
     public IEnumerable<Verdict> ScoreMany(IEnumerable<Comment> comments, int sessionSize = 256, CancellationToken cancellationToken = default) =>
-        ScoreMany(comments, Explanations.Flagged, sessionSize, cancellationToken);
+        ScoreMany(comments, Explanations.None, sessionSize, cancellationToken);
 
     /// <summary>Like <see cref="NetiquetteScorer.ScoreMany(IEnumerable{Comment}, Explanations, int, CancellationToken)"/>, with the history.</summary>
     public IEnumerable<Verdict> ScoreMany(IEnumerable<Comment> comments, Explanations explanations, int sessionSize = 256, CancellationToken cancellationToken = default)
