@@ -83,17 +83,30 @@ public sealed class NetiquetteScorer
         ArgumentNullException.ThrowIfNull(comment);
         var input = CommentFeaturizer.ToModelInput(comment, _posts.Get(comment.Post));
         Span<float> raw = stackalloc float[Categories.Count];
-        RawScores(input, raw);
-        var verdict = Decide(comment, input.Text, raw);
-        var wanted = explanations switch
+        // One worker for the whole call: the explanation reads the feature vector the models scored.
+        var worker = _workers.Get();
+        try
         {
-            Explanations.All => (1 << Categories.All.Count) - 1,
-            Explanations.Flagged => FlaggedMask(verdict),
-            _ => 0,
-        };
-        // The allow path stops here: nothing flagged, nothing asked, nothing computed.
-        if (wanted == 0 || _explainer is null) return verdict;
-        return verdict with { Evidence = Explain(comment, input, raw, wanted, verdict.PersonalInfo) };
+            RawScores(worker, input, raw);
+            var verdict = Decide(comment, input.Text, raw);
+            var wanted = explanations switch
+            {
+                Explanations.All => (1 << Categories.All.Count) - 1,
+                Explanations.Flagged => FlaggedMask(verdict),
+                _ => 0,
+            };
+            // The allow path stops here: nothing flagged, nothing asked, nothing computed.
+            if (wanted == 0 || _explainer is null) return verdict;
+            return verdict with
+            {
+                Evidence = _explainer.Explain(comment.Text, input.Text, worker.Features, raw, wanted,
+                    (category, score) => _categories[(int)category].Calibration.Probability(score), verdict.PersonalInfo),
+            };
+        }
+        finally
+        {
+            _workers.Return(worker);
+        }
     }
 
     private static int FlaggedMask(Verdict verdict)
@@ -104,38 +117,14 @@ public sealed class NetiquetteScorer
         return mask;
     }
 
-    private IReadOnlyList<CategoryEvidence> Explain(Comment comment, ModelInput input, ReadOnlySpan<float> raw, int categories,
-        IReadOnlyList<PersonalInfoFinding> findings)
-    {
-        var worker = _workers.Get();
-        try
-        {
-            Bundle.Features.Vectorize(input, worker.Features);
-            return _explainer!.Explain(comment.Text, input.Text, worker.Features, raw, categories,
-                (category, score) => _categories[(int)category].Calibration.Probability(score), findings);
-        }
-        finally
-        {
-            _workers.Return(worker);
-        }
-    }
-
     /// <summary>True when the models run compiled (trees evaluated directly on the feature buffer); false on the ML.NET path.</summary>
     public bool IsCompiled => _compiled is not null;
 
-    private void RawScores(ModelInput input, Span<float> raw)
+    private void RawScores(Worker worker, ModelInput input, Span<float> raw)
     {
-        var worker = _workers.Get();
-        try
-        {
-            Bundle.Features.Vectorize(input, worker.Features);
-            if (_compiled is not null) _compiled.Score(worker.Features, raw);
-            else worker.PredictWithMlNet(raw);
-        }
-        finally
-        {
-            _workers.Return(worker);
-        }
+        Bundle.Features.Vectorize(input, worker.Features);
+        if (_compiled is not null) _compiled.Score(worker.Features, raw);
+        else worker.PredictWithMlNet(raw);
     }
 
     /// <summary>
@@ -314,18 +303,25 @@ public sealed class NetiquetteScorer
     private double CommercialWithoutLinks(Comment comment, IReadOnlyList<LinkFinding> links)
     {
         var input = CommentFeaturizer.ToModelInput(comment with { Text = LinkRule.WithoutLinks(comment.Text ?? "", links) }, _posts.Get(comment.Post));
-        Span<float> raw = stackalloc float[Categories.All.Count];
-        RawScores(input, raw);
+        Span<float> raw = stackalloc float[Categories.Count];
+        // The call's own worker still holds the whole comment's vector, which its explanation reads.
+        var worker = _workers.Get();
+        try
+        {
+            RawScores(worker, input, raw);
+        }
+        finally
+        {
+            _workers.Return(worker);
+        }
         return _categories[(int)Category.Commercial].Calibration.Probability(raw[(int)Category.Commercial]);
     }
 
     private static double CommercialLinkThreshold(ModelBundle bundle, ModerationPolicy policy)
     {
-        var thresholds = bundle.Manifest.For(Category.Commercial).Thresholds;
-        var overrides = policy.ThresholdOverrides.GetValueOrDefault(Category.Commercial.Name());
-        return policy.Links.CommercialConfidence == CommercialConfidence.Flag
-            ? overrides?.Flag ?? thresholds.Flag
-            : overrides?.Remove ?? thresholds.Remove;
+        // The model's thresholds as the policy overrides them, whether or not commercial may remove on its own.
+        var (flag, remove) = policy.ModelThresholds(Category.Commercial, bundle.Manifest.For(Category.Commercial).Thresholds);
+        return policy.Links.CommercialConfidence == CommercialConfidence.Flag ? flag : remove;
     }
 
     private static ModerationAction Max(ModerationAction a, ModerationAction b) => a >= b ? a : b;

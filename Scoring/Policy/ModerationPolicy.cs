@@ -121,18 +121,18 @@ public sealed class ModerationPolicy
         }
     }
 
+    /// <summary>What this policy removes at: <see cref="ModelThresholds"/>, with no removal for a review-only category.</summary>
     internal (double Flag, double Remove) ThresholdsFor(Category category, Bundles.Thresholds fromBundle)
     {
-        var flag = fromBundle.Flag;
-        var remove = fromBundle.Remove;
-        if (ThresholdOverrides.TryGetValue(category.Name(), out var o))
-        {
-            flag = o.Flag ?? flag;
-            remove = o.Remove ?? remove;
-        }
-        if (IsReviewOnly(category)) remove = double.PositiveInfinity;
-        return (flag, remove);
+        var (flag, remove) = ModelThresholds(category, fromBundle);
+        return (flag, IsReviewOnly(category) ? double.PositiveInfinity : remove);
     }
+
+    /// <summary>The bundle's thresholds with this policy's overrides.</summary>
+    internal (double Flag, double Remove) ModelThresholds(Category category, Bundles.Thresholds fromBundle) =>
+        ThresholdOverrides.TryGetValue(category.Name(), out var o)
+            ? (o.Flag ?? fromBundle.Flag, o.Remove ?? fromBundle.Remove)
+            : (fromBundle.Flag, fromBundle.Remove);
 
     /// <summary>True when this policy never lets <paramref name="category"/> go beyond review, whatever its probability.</summary>
     public bool IsReviewOnly(Category category) =>

@@ -57,6 +57,31 @@ public class OptionalComplaintLabelTests
     }
 
     [Fact]
+    public void The_complaint_learner_reads_the_weights_so_unlabelled_rows_cannot_outvote_labelled_ones()
+    {
+        // Labelled: broken street lights are complaints, thanks are not. Unlabelled (a file without
+        // the column): many more broken lights, read as complaint 0 — they must weigh nothing.
+        var labelled = Enumerable.Range(0, 12).SelectMany(i => new[]
+        {
+            new LabelledComment($"p{i}", "", $"Le lampadaire brisé devant le {i + 10} rue Principale, réparez-le", false, false, false, false, "a.csv", i + 2) { Complaint = true },
+            new LabelledComment($"n{i}", "", $"Merci bravo pour la fête numéro {i}", false, false, false, false, "a.csv", i + 40) { Complaint = false },
+        });
+        var unlabelled = Enumerable.Range(0, 80).Select(i =>
+            new LabelledComment($"u{i}", "", $"Le lampadaire brisé au coin {i}, réparez-le", false, false, false, false, "b.csv", i + 2));
+        var rows = labelled.Concat(unlabelled).ToList();
+        var inputs = ModelTrainer.ToInputs(rows);
+        var space = FeatureSelection.Fit(inputs, rows, new FeatureOptions { MinimumDocuments = 1, Lexicon = TrainedBundle.SharedLexicon.Value });
+        var ml = new MLContext(1);
+        var view = TrainingRow.Load(ml, space, inputs, rows);
+        var model = Learners.Create(ml, LearnerKind.SdcaLogisticRegression, TrainingRow.LabelColumn(Category.Complaint), new LearnerSettings(), 1,
+            TrainingRow.WeightColumn(Category.Complaint)).Fit(view);
+        var probe = new[] { new LabelledComment("t", "", "Le lampadaire brisé est encore éteint, réparez-le", false, false, false, false, "t.csv", 2) };
+        var score = model.Transform(TrainingRow.Load(ml, space, ModelTrainer.ToInputs(probe), probe)).GetColumn<float>("Score").Single();
+        // Without the weights the same data gives about −6.
+        Assert.True(score > 0, $"raw complaint score {score}: the unlabelled rows outvoted the labelled ones");
+    }
+
+    [Fact]
     public void Rows_without_the_label_are_not_counted_in_complaint_metrics()
     {
         var shared = TrainedBundle.Shared;
