@@ -44,6 +44,36 @@ public class CalibrationAndThresholdTests
     }
 
     [Fact]
+    public void Flag_threshold_stops_where_precision_first_falls_under_the_target_even_if_it_climbs_back_lower()
+    {
+        // In order of decreasing score: 18 positives and 2 negatives (precision 0.90 at the 20th),
+        // 3 negatives (0.78), 27 positives (0.90 again at the 50th), then 50 negatives.
+        var labels = Enumerable.Repeat(true, 18).Concat(Enumerable.Repeat(false, 5)).Concat(Enumerable.Repeat(true, 27))
+            .Concat(Enumerable.Repeat(false, 50)).ToArray();
+        var scores = Enumerable.Range(0, labels.Length).Select(i => 1.0 - i / 200.0).ToArray();
+
+        var thresholds = ThresholdChooser.Choose(scores, labels);
+
+        Assert.True(thresholds.FlagTargetReached);
+        Assert.Equal(scores[19], thresholds.Flag, 12);
+        Assert.Equal(0.90, thresholds.FlagValidationPrecision, 12);
+    }
+
+    [Fact]
+    public void A_first_negative_among_the_strictest_few_does_not_prevent_a_threshold()
+    {
+        // One negative at the very top: precision is 0.5 at the second comment, too few to judge.
+        var labels = new[] { true, false }.Concat(Enumerable.Repeat(true, 40)).Concat(Enumerable.Repeat(false, 60)).ToArray();
+        var scores = Enumerable.Range(0, labels.Length).Select(i => 1.0 - i / 200.0).ToArray();
+
+        var thresholds = ThresholdChooser.Choose(scores, labels);
+
+        Assert.True(thresholds.FlagTargetReached);
+        // 41 of the first 45 are positive (0.911); the 46th makes it 0.891.
+        Assert.Equal(scores[44], thresholds.Flag, 12);
+    }
+
+    [Fact]
     public void Unreachable_remove_target_disables_automatic_removal()
     {
         var random = new Random(3);

@@ -4,7 +4,7 @@ namespace NetiquetteML.Training.Learning;
 
 /// <summary>
 /// Picks the operating thresholds on validation probabilities: the lowest threshold whose
-/// precision reaches the target (most recall at that precision). When a target cannot be
+/// precision reaches the target and holds it at every stricter threshold (most recall at that precision). When a target cannot be
 /// reached, flag falls back to the best-F1 threshold and remove is disabled (above 1), and the
 /// manifest says so.
 /// </summary>
@@ -56,13 +56,25 @@ public static class ThresholdChooser
 
     private static double Nan0(double x) => double.IsNaN(x) ? 0 : x;
 
+    /// <summary>
+    /// The lowest threshold of the first run of thresholds, from the strictest down, whose precision
+    /// reaches <paramref name="target"/>: where precision falls below the target, the run ends, even
+    /// if it climbs back at a lower threshold. That climb back is chance (a few positives bunched
+    /// under a few negatives) and does not repeat on new comments: taking the lowest threshold that
+    /// happens to touch the target anywhere picked such points, and held-out precision at the flag
+    /// threshold came out under 0.90 for two categories out of five.
+    /// </summary>
+    /// <param name="curve">Points in order of decreasing threshold (<see cref="BinaryMetrics.Curve"/>).</param>
     private static (double Threshold, double Precision, double Recall)? Lowest(
         List<(double Threshold, double Precision, double Recall)> curve, double target, int positives)
     {
         (double, double, double)? found = null;
         foreach (var point in curve)
         {
-            if (point.Precision >= target && point.Recall * positives >= MinimumTruePositives) found = point;
+            // Above the first few true positives, precision is too noisy to start or end a run.
+            if (point.Recall * positives < MinimumTruePositives) continue;
+            if (point.Precision >= target) found = point;
+            else if (found is not null) break;
         }
         return found;
     }
