@@ -8,7 +8,7 @@ public static class HelpTexts
     private static readonly Dictionary<string, string> Summaries = new()
     {
         ["score"] = "juger des commentaires : un fichier CSV (id, text, post facultatif) vers un CSV de décisions, ou un seul --text lisible à l'écran",
-        ["train"] = "entraîner les quatre modèles sur les fichiers étiquetés et écrire un nouveau modèle vérifié",
+        ["train"] = "entraîner les cinq modèles sur les fichiers étiquetés et écrire un nouveau modèle vérifié",
         ["evaluate"] = "mesurer un modèle sur des commentaires étiquetés (précision, rappel, F1, AP par catégorie)",
         ["suggest"] = "choisir, dans un export de la page, les commentaires les plus utiles à étiqueter",
         ["compare"] = "comparer un modèle candidat à celui en service sur les mêmes commentaires; code 3 s'il régresse",
