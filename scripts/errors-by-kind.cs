@@ -29,6 +29,9 @@ var kinds = new Dictionary<char, string>
     ['S'] = "short church-word comments, short notices",
     ['T'] = "complaints about roads, water, waste and their hard negatives",
     ['U'] = "complaints about parks, animals, taxes, staff and their hard negatives",
+    ['V'] = "short, blunt and angry complaints and their hard negatives",
+    ['W'] = "complaints against grievances",
+    ['X'] = "off_topic decided by meaning, not shared words",
 };
 return CommandGuard.Run(() =>
 {

@@ -9,14 +9,15 @@ namespace NetiquetteML.Scoring.Text;
 /// </summary>
 public static class CommentFeaturizer
 {
-    public const int SignalCount = 15;
+    public const int SignalCount = 20;
 
     /// <summary>Names of <see cref="ModelInput.Signals"/>, in order, for reports and notebooks.</summary>
     public static readonly IReadOnlyList<string> SignalNames =
     [
         "post_word_overlap", "post_char_cosine", "has_post", "offensive_words", "political_words",
         "commercial_words", "municipal_words", "urls", "amounts", "contacts", "mentions", "log_words",
-        "exclamations", "emojis", "mild_oaths",
+        "exclamations", "emojis", "mild_oaths", "post_subjects_shared", "subjects_outside_post", "municipal_subjects",
+        "outside_politics_words", "outside_subject_words",
     ];
 
     private static readonly FrozenSet<string> StopWords = new[]
@@ -98,6 +99,7 @@ public static class CommentFeaturizer
         var hasPost = post.Normalized.Length > 0;
         int words = 0, content = 0, shared = 0;
         int mild = 0, offensive = 0, political = 0, commercial = 0, municipal = 0, urls = 0, amounts = 0, contacts = 0, mentions = 0;
+        int subjects = 0, outsidePolitics = 0, outsideSubject = 0;
         var span = text.AsSpan();
         foreach (var range in span.Split(' '))
         {
@@ -114,6 +116,13 @@ public static class CommentFeaturizer
             if ((kind & WordClass.Amount) != 0) amounts++;
             if ((kind & WordClass.Contact) != 0) contacts++;
             if ((kind & WordClass.Mention) != 0) mentions++;
+            var topics = MunicipalTopics.Of(w);
+            if (topics != 0)
+            {
+                subjects |= MunicipalTopics.Subjects(topics);
+                if (MunicipalTopics.IsOutsidePolitics(topics)) outsidePolitics++;
+                if (MunicipalTopics.IsOutsideSubject(topics)) outsideSubject++;
+            }
 
             if (!hasPost || w.Length < 3 || (kind & WordClass.Stop) != 0 || !char.IsLetter(w[0])) continue;
             content++;
@@ -126,6 +135,10 @@ public static class CommentFeaturizer
             signals[0] = content == 0 ? 0f : (float)shared / content;
             signals[1] = CharTrigramCosine(text, post);
             signals[2] = 1f;
+            // Subjects in common tell « ma rue est pas grattée » under the snow-clearing post from the
+            // same words under the library's; subjects the post does not have, a change of subject.
+            signals[15] = Math.Min(System.Numerics.BitOperations.PopCount((uint)(subjects & post.Subjects)), 3);
+            signals[16] = Math.Min(System.Numerics.BitOperations.PopCount((uint)(subjects & ~post.Subjects)), 3);
         }
         signals[3] = Math.Min(offensive, 5);
         signals[4] = Math.Min(political, 5);
@@ -149,6 +162,9 @@ public static class CommentFeaturizer
         signals[12] = Math.Min(marks, 10);
         signals[13] = Math.Min(emojis, 10);
         signals[14] = Math.Min(mild, 3);
+        signals[17] = Math.Min(System.Numerics.BitOperations.PopCount((uint)subjects), 4);
+        signals[18] = Math.Min(outsidePolitics, 3);
+        signals[19] = Math.Min(outsideSubject, 3);
         return signals;
     }
 
@@ -233,6 +249,7 @@ internal sealed class PostContext
         var trigrams = CommentFeaturizer.Trigrams(normalized);
         foreach (var y in trigrams.Values) TrigramNorm += y * y;
         Trigrams = new TrigramCounts(trigrams);
+        Subjects = MunicipalTopics.SubjectsOf(normalized);
     }
 
     public string Normalized { get; }
@@ -240,6 +257,9 @@ internal sealed class PostContext
     public HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PrefixLookup { get; }
     public TrigramCounts Trigrams { get; }
     public double TrigramNorm { get; }
+
+    /// <summary>The municipal subjects of the post (<see cref="MunicipalTopics"/>), as bits.</summary>
+    public int Subjects { get; }
 
     public static PostContext From(string? post)
     {
