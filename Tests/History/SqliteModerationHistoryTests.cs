@@ -124,6 +124,8 @@ public class SqliteModerationHistoryTests
         history.Say("appel-819-555-0199", "Bartholomew Quintal", "Bonne journée à toute l'équipe municipale", Noon.AddHours(2));
 
         // While open (the write-ahead log holds the latest pages) and once closed and checkpointed.
+        history.Store.Flush();
+        Assert.Equal(10L, Convert.ToInt64(Read(history.Path, "SELECT count(*) FROM comments")));
         foreach (var closed in new[] { false, true })
         {
             if (closed) { history.Store.Dispose(); SqliteConnection.ClearAllPools(); }
