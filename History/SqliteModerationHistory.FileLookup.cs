@@ -36,32 +36,19 @@ public sealed partial class SqliteModerationHistory
         return new HistoryRecall(own.OrderBy(e => e.Created).ToList(), others.OrderBy(e => e.Created).ToList(), removals);
     }
 
-    /// <summary>Under <see cref="_db"/>: the rows of the window whose signature is similar enough; the others are compared in place and never decoded.</summary>
-    private List<HistoryEntry> ReadSimilar(SqliteCommand command, HistoryQuery query, long since, long time)
+    /// <summary>Under <see cref="_db"/>: the rows of the window whose signature is similar enough, in index order (time, then seq); the others are compared in place and never decoded.</summary>
+    private static List<HistoryEntry> ReadSimilar(SqliteCommand command, HistoryQuery query, long since, long time)
     {
-        List<long>? similar = null;
+        var entries = new List<HistoryEntry>();
         command.Transaction = null;
         command.Parameters[0].Value = (object?)query.Author ?? DBNull.Value;
         command.Parameters[1].Value = since;
         command.Parameters[2].Value = time;
-        using (var reader = command.ExecuteReader())
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            while (reader.Read())
-            {
-                // GetFieldValue copies the blob once; GetBytes costs five times as much per row in Microsoft.Data.Sqlite (measured).
-                if (query.Signature!.Similarity(reader.GetFieldValue<byte[]>(1)) >= query.Similarity) (similar ??= []).Add(reader.GetInt64(0));
-            }
-        }
-        if (similar is null) return [];
-        // Read in index order (time, then author): put ties back in the order they were recorded.
-        similar.Sort();
-        var entries = new List<HistoryEntry>(similar.Count);
-        _bySeq.Transaction = null;
-        foreach (var seq in similar)
-        {
-            _bySeq.Parameters[0].Value = seq;
-            using var reader = _bySeq.ExecuteReader();
-            if (reader.Read()) entries.Add(ReadEntry(reader));
+            // GetFieldValue copies the blob once; GetBytes costs five times as much per row in Microsoft.Data.Sqlite (measured).
+            if (query.Signature!.Similarity(reader.GetFieldValue<byte[]>(7)) >= query.Similarity) entries.Add(ReadEntry(reader));
         }
         return entries;
     }

@@ -87,7 +87,7 @@ public sealed partial class SqliteModerationHistory
         }
         finally
         {
-            foreach (var command in new[] { _sameAuthor, _otherAuthors, _bySeq, _insert, _dataVersionQuery, _purges, _rowsAfter }) command.Dispose();
+            foreach (var command in new[] { _sameAuthor, _otherAuthors, _insert, _dataVersionQuery, _purges, _rowsAfter }) command.Dispose();
             _connection.Dispose();
             _wake.Dispose();
         }

@@ -24,7 +24,6 @@ public sealed partial class SqliteModerationHistory : IModerationHistory, IDispo
     private readonly RecentEntries _recent;
     private readonly SqliteCommand _sameAuthor;
     private readonly SqliteCommand _otherAuthors;
-    private readonly SqliteCommand _bySeq;
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _dataVersionQuery;
     private readonly SqliteCommand _purges;
@@ -38,11 +37,10 @@ public sealed partial class SqliteModerationHistory : IModerationHistory, IDispo
         _connection = connection;
         Key = key;
         _recent = new RecentEntries(options.RecentSpan);
-        _sameAuthor = Prepare("SELECT seq, signature FROM comments INDEXED BY comments_by_author WHERE author = $author AND created >= $since AND created <= $time",
+        _sameAuthor = Prepare($"SELECT {Columns} FROM comments INDEXED BY comments_by_author WHERE author = $author AND created >= $since AND created <= $time",
             "$author", "$since", "$time");
-        _otherAuthors = Prepare("SELECT seq, signature FROM comments INDEXED BY comments_by_time WHERE created >= $since AND created <= $time AND ($author IS NULL OR author IS NULL OR author <> $author)",
+        _otherAuthors = Prepare($"SELECT {Columns} FROM comments INDEXED BY comments_by_time WHERE created >= $since AND created <= $time AND ($author IS NULL OR author IS NULL OR author <> $author)",
             "$author", "$since", "$time");
-        _bySeq = Prepare($"SELECT {Columns} FROM comments WHERE seq = $seq", "$seq");
         _insert = Prepare("INSERT INTO comments (comment_id, author, created, action, categories, findings, signature, recorded) VALUES ($id, $author, $created, $action, $categories, $findings, $signature, $recorded)",
             "$id", "$author", "$created", "$action", "$categories", "$findings", "$signature", "$recorded");
         _dataVersionQuery = Prepare("PRAGMA data_version");

@@ -66,6 +66,35 @@ public class SqliteModerationHistoryTests
     }
 
     [Fact]
+    public void A_version_1_file_is_migrated_its_indexes_lose_the_signatures_and_its_entries_are_still_recognised()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("h.db");
+        var key = new HistoryKey(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray());
+        File.WriteAllBytes(path + ".key", Enumerable.Range(7, 32).Select(i => (byte)i).ToArray());
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            HistorySchema.Migrate(connection, path, target: 1);
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO meta (key, value) VALUES ('key_fingerprint', $f); " +
+                "INSERT INTO comments (comment_id, author, created, action, categories, findings, signature, recorded) VALUES ('c1', $a, $t, 0, '', '', $s, $t)";
+            insert.Parameters.AddWithValue("$f", key.Fingerprint);
+            insert.Parameters.AddWithValue("$a", key.Pseudonym("Julie"));
+            insert.Parameters.AddWithValue("$t", Noon.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$s", TextSignature.Of(Question, key.Seeds).ToBytes());
+            insert.ExecuteNonQuery();
+        }
+        Assert.Contains("signature", Read(path, "SELECT group_concat(sql) FROM sqlite_master WHERE type = 'index'"));
+
+        using var store = SqliteModerationHistory.Open(new HistoryStoreOptions { Path = path });
+        Assert.Equal(HistorySchema.Current.ToString(), Pragma(store, "user_version"));
+        Assert.DoesNotContain("signature", Read(path, "SELECT group_concat(sql) FROM sqlite_master WHERE type = 'index'"));
+        var again = new HistoryAwareScorer(ShippedScorer.Shared, store).Score(new Comment(Question, null, "c2", "Julie", Noon.AddMinutes(5)));
+        Assert.Equal(["c1"], again.History!.Repetition!.EarlierIds);
+    }
+
+    [Fact]
     public void A_missing_or_foreign_key_is_refused_with_what_to_do()
     {
         using var dir = new TempDirectory();
@@ -238,6 +267,7 @@ public class SqliteModerationHistoryTests
             history.Say($"r{daysAgo}", "Gérald", $"Appelez Gérald au 819-555-01{daysAgo:00} pour tout savoir sur le conseil", Noon.AddDays(-daysAgo));
         Assert.Equal(3, history.Say("ok1", "Gérald", "Bonne fin de semaine à tous", Noon).History!.RecentRemovals);
 
+        history.Store.Flush(); // a purge deletes what is in the file
         using (var other = SqliteModerationHistory.Open(new HistoryStoreOptions { Path = history.Path, RetentionDays = 30 }))
             Assert.Equal(2, other.Purge(Noon));
         Assert.True(Eventually(() => Removals(history.Store, "Gérald", Noon.AddMinutes(1)) == 1), "the purge was never seen");
