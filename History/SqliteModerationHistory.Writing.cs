@@ -126,20 +126,48 @@ public sealed partial class SqliteModerationHistory
         }
     }
 
+    /// <summary>A committed session: written at once without a writer (throws, and keeps nothing, when it cannot be), else left to it.</summary>
     private void Enqueue(List<RecentEntry> session)
     {
         if (session.Count == 0) return;
+        if (_writer is null)
+        {
+            lock (_db)
+            {
+                lock (_waitingLock) _waiting.AddRange(session);
+                try
+                {
+                    FlushLocked();
+                }
+                catch
+                {
+                    // As a failed commit always did: nothing of the session is kept (it is the tail, sessions take turns).
+                    lock (_waitingLock) _waiting.RemoveRange(_waiting.Count - session.Count, session.Count);
+                    throw;
+                }
+            }
+            return;
+        }
         int waiting;
         lock (_waitingLock)
         {
             _waiting.AddRange(session);
             waiting = _waiting.Count;
         }
-        if (_writer is null || waiting > MaxWaiting)
+        if (waiting <= MaxWaiting)
+        {
+            _wake.Set();
+            return;
+        }
+        // The writer does not keep up: this caller writes, and so waits, instead of letting memory grow.
+        try
         {
             lock (_db) FlushLocked();
         }
-        else _wake.Set();
+        catch (Exception e) when (e is SqliteException or IOException)
+        {
+            _writeFailure = e; // the session is committed; the next Begin says the file cannot be written
+        }
     }
 
     private void ThrowIfWritingFailed()
