@@ -290,7 +290,7 @@ public sealed partial class SqliteModerationHistory
                 using (var removals = _connection.CreateCommand())
                 {
                     removals.Transaction = transaction;
-                    removals.CommandText = $"SELECT author, created FROM comments INDEXED BY removals_by_author WHERE author IS NOT NULL AND action = {(int)Scoring.Policy.ModerationAction.Remove} AND created < $horizon";
+                    removals.CommandText = $"SELECT author, created FROM comments INDEXED BY removals_by_time WHERE author IS NOT NULL AND action = {(int)Scoring.Policy.ModerationAction.Remove} AND created < $horizon";
                     removals.Parameters.AddWithValue("$horizon", horizon);
                     using var reader = removals.ExecuteReader();
                     while (reader.Read()) _recent.AddRemoval(RecentEntry.AuthorKey(reader.GetFieldValue<byte[]>(0)), reader.GetInt64(1));

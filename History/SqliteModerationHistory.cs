@@ -37,7 +37,7 @@ public sealed partial class SqliteModerationHistory : IModerationHistory, IDispo
         _connection = connection;
         Key = key;
         _recent = new RecentEntries(options.RecentSpan);
-        _sameAuthor = Prepare($"SELECT {Columns} FROM comments INDEXED BY comments_by_author WHERE author = $author AND created >= $since AND created <= $time",
+        _sameAuthor = Prepare($"SELECT {Columns} FROM comments INDEXED BY comments_by_time WHERE created >= $since AND created <= $time AND author = $author",
             "$author", "$since", "$time");
         _otherAuthors = Prepare($"SELECT {Columns} FROM comments INDEXED BY comments_by_time WHERE created >= $since AND created <= $time AND ($author IS NULL OR author IS NULL OR author <> $author)",
             "$author", "$since", "$time");

@@ -66,7 +66,7 @@ public class SqliteModerationHistoryTests
     }
 
     [Fact]
-    public void A_version_1_file_is_migrated_its_indexes_lose_the_signatures_and_its_entries_are_still_recognised()
+    public void A_version_1_file_is_migrated_to_indexes_by_time_alone_and_its_entries_are_still_recognised()
     {
         using var dir = new TempDirectory();
         var path = dir.File("h.db");
@@ -89,7 +89,10 @@ public class SqliteModerationHistoryTests
 
         using var store = SqliteModerationHistory.Open(new HistoryStoreOptions { Path = path });
         Assert.Equal(HistorySchema.Current.ToString(), Pragma(store, "user_version"));
-        Assert.DoesNotContain("signature", Read(path, "SELECT group_concat(sql) FROM sqlite_master WHERE type = 'index'"));
+        var indexes = Read(path, "SELECT group_concat(sql, ' ; ') FROM sqlite_master WHERE type = 'index'")!;
+        Assert.DoesNotContain("signature", indexes);
+        Assert.DoesNotContain("(author", indexes);
+        Assert.Contains("comments_by_time ON comments (created)", indexes);
         var again = new HistoryAwareScorer(ShippedScorer.Shared, store).Score(new Comment(Question, null, "c2", "Julie", Noon.AddMinutes(5)));
         Assert.Equal(["c1"], again.History!.Repetition!.EarlierIds);
     }

@@ -58,9 +58,12 @@ public static class BenchReport
         if (f.Get("ratio_history_to_scorer") is double historyRatio)
         {
             sb.AppendLine($"moderation history (SQLite, WAL; {N(f, "batch_history_comments")} comments already in it, one a minute, {NetiquetteML.Training.Benchmarks.HistoryBenchmark.Authors} authors):");
-            Row(sb, f, "2b. scorer + history, 1 session/call", "scorer_history");
+            Row(sb, f, "2b. scorer + history, per call", "scorer_history");
             Row(sb, f, "    scorer alone, measured beside", "scorer_beside_history");
+            Row(sb, f, "    history alone (verdict given)", "history_alone");
             sb.AppendLine($"{"    ratio with / without history",-34}{X(historyRatio)} (median), {X(D(f, "ratio_history_to_scorer_mean"))} (mean)");
+            if (f.Get("history_cpu_us_per_call") is double historyCpu)
+                sb.AppendLine($"{"    process CPU, writer included",-34}+{historyCpu:0.0} µs a call ({X(D(f, "ratio_history_cpu"))} the CPU of the scorer alone)");
             if (f.Get("ratio_history_write_through_to_scorer") is double writeThrough)
             {
                 Row(sb, f, "    written at commit (interval 0)", "scorer_history_write_through");

@@ -51,7 +51,30 @@ public static class HistoryBenchmark
             figures.Set("scorer_beside_history", alone);
             figures.Set("ratio_history_to_scorer", withHistory.MedianUs / alone.MedianUs);
             figures.Set("ratio_history_to_scorer_mean", withHistory.MeanUs / alone.MeanUs);
+            // The history's own part, the verdicts given: its cost whatever the scorer's, and less at the mercy of a busy machine than a difference of two medians.
+            var scored = typical.Select(c => (Comment: c, Verdict: scorer.Score(c))).ToList();
+            figures.Set("history_alone", Latency.Measure("history alone", scored, p =>
+            {
+                using var session = store.Begin();
+                var verdict = remembering.Remember(session, Next(p.Comment), p.Verdict);
+                session.Commit();
+                return verdict;
+            }, warmup, ct));
+            // What the history costs the process in CPU, its background writing included (the
+            // latencies above see only the caller's thread): the same comments with and without.
             store.Flush();
+            var cpu = Process.GetCurrentProcess();
+            var before = cpu.TotalProcessorTime;
+            foreach (var c in typical) scorer.Score(c);
+            cpu.Refresh();
+            var plainCpu = cpu.TotalProcessorTime - before;
+            before = cpu.TotalProcessorTime;
+            foreach (var c in typical) remembering.Score(Next(c));
+            store.Flush();
+            cpu.Refresh();
+            var historyCpu = cpu.TotalProcessorTime - before;
+            figures.Set("history_cpu_us_per_call", (historyCpu - plainCpu).TotalMicroseconds / typical.Count);
+            figures.Set("ratio_history_cpu", historyCpu / plainCpu);
             using (var writeThrough = SqliteModerationHistory.Open(new HistoryStoreOptions { Path = store.Path, FlushInterval = TimeSpan.Zero }))
             {
                 progress("2b. the same, each session written at its commit (FlushInterval 0)");
