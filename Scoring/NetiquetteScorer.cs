@@ -296,7 +296,7 @@ public sealed class NetiquetteScorer
             reasons.Add(NetiquetteClauses.ShoutingReason(shouting.CapitalRatio));
         }
 
-        return new Verdict(comment.Id, action, scores, findings, shouting, reasons, Redactor.Redact(text, findings)) { SuggestedReply = reply, Links = links };
+        return new Verdict(comment.Id, action, scores, findings, shouting, reasons, Redactor.Redact(text, findings)) { SuggestedReply = reply, Links = links, NormalizedText = (text, normalizedText) };
     }
 
     /// <summary>The commercial probability of the comment's words alone, its links blanked (see <see cref="LinkRule"/>).</summary>
