@@ -15,6 +15,12 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
     /// <summary>The reference of a comment without a post: every feature at 0 (read, never written, so shared).</summary>
     private readonly CompiledModels.Reference _empty = new(new float[space.Count], []);
 
+    /// <summary>The last reference built for a comment with a post (they differ only by the has_post value, which is constant in practice).</summary>
+    private CompiledModels.Reference? _withPost;
+
+    /// <summary>What an explanation writes, reused by each thread from comment to comment.</summary>
+    [ThreadStatic] private static Scratch? t_scratch;
+
     /// <summary>Explains the categories whose bit is set in <paramref name="categories"/>; <paramref name="features"/> is the comment's vector as scored.</summary>
     public IReadOnlyList<CategoryEvidence> Explain(string? original, string normalized, FeatureBuffer features, ReadOnlySpan<float> raw,
         int categories, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings)
@@ -23,16 +29,29 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
         // Equal by construction and by property test; should a future step break that, the words
         // would be misplaced, so the whole comment is given instead.
         if (text.Text != normalized) text = MappedText.Whole(original ?? string.Empty, normalized);
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Prepare(space.Count, models.TreeCount);
         var occurrences = space.Locate(normalized);
-        var reference = ReferenceFor(features);
-        var contacts = ContactRanges(text);
-        var result = new List<CategoryEvidence>();
-        foreach (var category in Categories.All)
+        foreach (var o in occurrences) scratch.OccurrenceCounts[o.Feature]++;
+        try
         {
-            if ((categories & (1 << (int)category)) == 0) continue;
-            result.Add(ExplainOne(category, raw[(int)category], text, occurrences, features, reference, probability, findings, contacts));
+            var words = new SpanAttribution(text, occurrences, scratch.OccurrenceCounts);
+            var leaves = scratch.ExitLeaves.AsSpan(0, models.TreeCount);
+            models.FindExitLeaves(features, leaves);
+            var reference = ReferenceFor(features);
+            var contacts = ContactRanges(text);
+            var result = new List<CategoryEvidence>();
+            foreach (var category in Categories.All)
+            {
+                if ((categories & (1 << (int)category)) == 0) continue;
+                result.Add(ExplainOne(category, raw[(int)category], text, words, features, leaves, reference, scratch.Sums, probability, findings, contacts));
+            }
+            return result;
         }
-        return result;
+        finally
+        {
+            foreach (var o in occurrences) scratch.OccurrenceCounts[o.Feature] = 0;
+        }
     }
 
     /// <summary>
@@ -45,12 +64,14 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
     {
         var hasPost = space.SignalOffset + HasPostSignal;
         if (features.Dense[hasPost] == 0) return _empty;
+        // Built once and kept (with the exit leaves the models find for it), not 22 KB per comment.
+        if (_withPost is { } known && known.Values[hasPost].Equals(features.Dense[hasPost])) return known;
         var values = new float[space.Count];
         values[hasPost] = features.Dense[hasPost];
         int[] nonZero = [hasPost, space.SignalOffset + WordOverlapSignal, space.SignalOffset + CharCosineSignal];
         values[nonZero[1]] = space.ScaledSignal(WordOverlapSignal, 1f);
         values[nonZero[2]] = space.ScaledSignal(CharCosineSignal, 1f);
-        return new CompiledModels.Reference(values, nonZero);
+        return _withPost = new CompiledModels.Reference(values, nonZero);
     }
 
     private static readonly int WordOverlapSignal = IndexOfSignal("post_word_overlap");
@@ -60,29 +81,42 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
     private static int IndexOfSignal(string name) => CommentFeaturizer.SignalNames.ToList().IndexOf(name) is var i and >= 0
         ? i : throw new InvalidOperationException($"no signal {name}");
 
-    private CategoryEvidence ExplainOne(Category category, float raw, MappedText text, List<NgramOccurrence> occurrences, FeatureBuffer features,
-        CompiledModels.Reference reference, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings,
-        List<(int Start, int End, string Placeholder)> contacts)
+    private CategoryEvidence ExplainOne(Category category, float raw, MappedText text, SpanAttribution words, FeatureBuffer features,
+        ReadOnlySpan<ulong> leaves, CompiledModels.Reference reference, ContributionSums contributions, Func<Category, double, double> probability,
+        IReadOnlyList<PersonalInfoFinding> findings, List<(int Start, int End, string Placeholder)> contacts)
     {
-        var contributions = new Dictionary<int, double>();
-        var bias = models.Contributions((int)category, features, reference, contributions);
-        var ngrams = new Dictionary<int, double>();
+        contributions.Reset(space.Count);
+        var bias = models.Contributions((int)category, features, leaves, reference, contributions);
         var signals = new List<SignalContribution>();
-        foreach (var (feature, contribution) in contributions)
+        foreach (var feature in contributions.Features)
         {
-            if (feature < space.SignalOffset) { ngrams[feature] = contribution; continue; }
+            if (feature < space.SignalOffset) continue;
             var key = FeatureSpace.DenseFeatureNames[feature - space.SignalOffset];
-            signals.Add(new SignalContribution(key, SignalNames.French(key), features.Dense[feature], contribution));
+            signals.Add(new SignalContribution(key, SignalNames.French(key), features.Dense[feature], contributions[feature]));
         }
         signals.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
 
-        var (attributed, unplaced) = SpanAttribution.Attribute(text, occurrences, ngrams);
+        var (attributed, unplaced) = words.Attribute(contributions, space.SignalOffset);
         var p = probability(category, raw);
         var spans = attributed
             .Select(s => new EvidenceSpan(s.Start, s.End, s.Contribution, p - probability(category, raw - s.Contribution), SpanText(text, s, findings, contacts)))
             .OrderByDescending(s => s.Contribution).ThenBy(s => s.Start)
             .ToList();
         return new CategoryEvidence(category, raw, bias, spans, signals, unplaced);
+    }
+
+    /// <summary>One thread's scratch: contribution sums, exit leaves, n-gram occurrence counts (all cleared after use).</summary>
+    private sealed class Scratch
+    {
+        public ContributionSums Sums { get; } = new();
+        public ulong[] ExitLeaves { get; private set; } = [];
+        public int[] OccurrenceCounts { get; private set; } = [];
+
+        public void Prepare(int featureCount, int treeCount)
+        {
+            if (ExitLeaves.Length < treeCount) ExitLeaves = new ulong[treeCount];
+            if (OccurrenceCounts.Length < featureCount) OccurrenceCounts = new int[featureCount];
+        }
     }
 
     /// <summary>
