@@ -97,12 +97,17 @@ public sealed class FeatureSpace
     /// Every occurrence of a kept n-gram in <paramref name="normalizedText"/>: its feature index and the
     /// characters [start, end) of the text it covers (for explanations; the scorer never calls it).
     /// </summary>
-    public List<NgramOccurrence> Locate(string normalizedText)
-    {
+    public List<NgramOccurrence> Locate(string normalizedText) =>
         // About five n-grams per character: sized once instead of grown.
-        var sink = new Locator(this, new List<NgramOccurrence>(5 * normalizedText.Length + 8));
+        Locate(normalizedText, new List<NgramOccurrence>(5 * normalizedText.Length + 8));
+
+    /// <summary>As <see cref="Locate(string)"/>, into <paramref name="found"/> (cleared first: a caller's list reused from comment to comment).</summary>
+    public List<NgramOccurrence> Locate(string normalizedText, List<NgramOccurrence> found)
+    {
+        found.Clear();
+        var sink = new Locator(this, found);
         NgramHashes.Enumerate(normalizedText.AsSpan(), ref sink);
-        return sink.Found;
+        return found;
     }
 
     public string ToJson() => JsonSerializer.Serialize(new Stored

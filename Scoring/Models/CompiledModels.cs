@@ -53,8 +53,14 @@ internal sealed partial class CompiledModels
         // 8 KB of stack at most: five ensembles of 120 trees (600) no longer fit in the 512 of
         // before, and a 4.8 KB array per comment was most of what scoring allocated.
         Span<ulong> leaves = _forest.TreeCount <= 1024 ? stackalloc ulong[_forest.TreeCount] : new ulong[_forest.TreeCount];
-        _forest.FindExitLeaves(features, leaves);
-        for (var c = 0; c < _models.Length; c++) scores[c] = _models[c].Score(features, leaves);
+        Score(features, scores, leaves);
+    }
+
+    /// <summary>As <see cref="Score(FeatureBuffer, Span{float})"/>, leaving each tree's exit leaf in <paramref name="exitLeaves"/> (<see cref="TreeCount"/> words) for an explanation to read.</summary>
+    public void Score(FeatureBuffer features, Span<float> scores, Span<ulong> exitLeaves)
+    {
+        _forest.FindExitLeaves(features, exitLeaves);
+        for (var c = 0; c < _models.Length; c++) scores[c] = _models[c].Score(features, exitLeaves);
     }
 
     /// <summary>Whether category <paramref name="category"/> is a linear model (contributions ML.NET's FeatureContributionCalculation gives exactly).</summary>
@@ -81,8 +87,15 @@ internal sealed partial class CompiledModels
         /// <summary>The raw score from the comment's features and the exit leaves <see cref="Forest.FindExitLeaves"/> found.</summary>
         float Score(FeatureBuffer features, ReadOnlySpan<ulong> exitLeaves);
 
-        /// <summary>See <see cref="CompiledModels.Contributions(int, FeatureBuffer, ReadOnlySpan{ulong}, Reference, ContributionSums)"/>; <paramref name="referenceLeaves"/> are the reference's exit leaves.</summary>
-        double Contributions(FeatureBuffer features, ReadOnlySpan<ulong> exitLeaves, Reference reference, ReadOnlySpan<ulong> referenceLeaves, ContributionSums sums);
+        /// <summary>
+        /// See <see cref="CompiledModels.Contributions(int, FeatureBuffer, ReadOnlySpan{ulong}, Reference, ContributionSums)"/>;
+        /// <paramref name="referenceLeaves"/> are the reference's exit leaves, <paramref name="referenceReach"/> what <see cref="ReferenceReach"/> gave for it.
+        /// </summary>
+        double Contributions(FeatureBuffer features, ReadOnlySpan<ulong> exitLeaves, Reference reference, ReadOnlySpan<ulong> referenceLeaves,
+            ulong[]? referenceReach, ContributionSums sums);
+
+        /// <summary>What the model needs to know of a reference, once per reference (the leaves its values reach; null for a linear model).</summary>
+        ulong[]? ReferenceReach(float[] reference);
     }
 
     private sealed class LinearModel(float[] weights, float bias) : ICategoryModel
@@ -95,8 +108,10 @@ internal sealed partial class CompiledModels
             return sum;
         }
 
+        public ulong[]? ReferenceReach(float[] reference) => null;
+
         public double Contributions(FeatureBuffer features, ReadOnlySpan<ulong> exitLeaves, Reference reference, ReadOnlySpan<ulong> referenceLeaves,
-            ContributionSums sums)
+            ulong[]? referenceReach, ContributionSums sums)
         {
             var dense = features.Dense;
             double referenceScore = bias;
@@ -117,13 +132,15 @@ internal sealed partial class CompiledModels
     }
 
     /// <summary>One category's ensemble: its trees' range in the forest and their leaf values, in the forest's leaf order.</summary>
-    private sealed class TreeModel(int firstTree, int[] leafOffsets, double[] weightedLeaves, double bias, TreePath[] paths) : ICategoryModel
+    private sealed class TreeModel(int firstTree, int[] leafOffsets, double[] weightedLeaves, double bias, ShapleyTrees shapley) : ICategoryModel
     {
+        public ulong[]? ReferenceReach(float[] reference) => shapley.ReferenceReach(reference);
+
         public double Contributions(FeatureBuffer features, ReadOnlySpan<ulong> exitLeaves, Reference reference, ReadOnlySpan<ulong> referenceLeaves,
-            ContributionSums sums)
+            ulong[]? referenceReach, ContributionSums sums)
         {
             var total = bias;
-            for (var t = 0; t < paths.Length; t++)
+            for (var t = 0; t < leafOffsets.Length; t++)
             {
                 // A tree the comment and the reference leave by the same leaf never parts them: every
                 // feature's Shapley value in it is 0 and its share of the bias is that leaf (the
@@ -132,7 +149,7 @@ internal sealed partial class CompiledModels
                 if (exit == System.Numerics.BitOperations.TrailingZeroCount(referenceLeaves[firstTree + t]))
                     total += weightedLeaves[leafOffsets[t] + exit];
                 else
-                    total += paths[t].Contributions(features.Dense, reference.Values, sums);
+                    total += shapley.Contributions(t, features.Dense, referenceReach!, sums);
             }
             return total;
         }
@@ -222,7 +239,6 @@ internal sealed partial class CompiledModels
                 var trees = ensemble.Trees;
                 var weights = ensemble.TreeWeights;
                 var leafOffsets = new int[trees.Count];
-                var paths = new TreePath[trees.Count];
                 var weightedLeaves = new List<double>();
                 var firstTree = _trees;
                 for (var t = 0; t < trees.Count; t++)
@@ -231,7 +247,6 @@ internal sealed partial class CompiledModels
                     if (tree.CategoricalSplitFlags.Any(f => f)) throw new NotSupportedException("categorical splits are not compiled");
                     if (tree.NumberOfLeaves > 64) throw new NotSupportedException("trees of more than 64 leaves are not compiled");
                     leafOffsets[t] = weightedLeaves.Count;
-                    paths[t] = TreePath.From(tree, weights[t]);
                     if (tree.NumberOfNodes == 0)
                     {
                         // A tree without a split exits at its only leaf (or adds 0 when it has none).
@@ -245,7 +260,7 @@ internal sealed partial class CompiledModels
                     }
                     _trees++;
                 }
-                return new TreeModel(firstTree, leafOffsets, weightedLeaves.ToArray(), ensemble.Bias, paths);
+                return new TreeModel(firstTree, leafOffsets, weightedLeaves.ToArray(), ensemble.Bias, ShapleyTrees.From(trees, weights));
             }
 
             /// <summary>Numbers the leaves under <paramref name="node"/> left to right and records its split's mask; returns the leaves' bit range.</summary>

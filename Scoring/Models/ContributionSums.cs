@@ -52,4 +52,18 @@ internal sealed class ContributionSums
 
     /// <summary>The sum credited to <paramref name="feature"/>; 0 when it was not credited.</summary>
     public double this[int feature] => _values[feature];
+
+    /// <summary>What a tree's pass writes (per feature of the tree, at most 63), kept with the sums it fills because both are one thread's.</summary>
+    internal Scratch TreeScratch { get; } = new();
+
+    internal sealed class Scratch
+    {
+        private readonly ulong[] _reach = new ulong[64];
+        private readonly int[] _parting = new int[64];
+        private readonly int[] _needs = new int[64];
+
+        public Span<ulong> Reach => _reach;
+        public Span<int> Parting => _parting;
+        public Span<int> Needs => _needs;
+    }
 }

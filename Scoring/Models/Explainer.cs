@@ -21,8 +21,11 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
     /// <summary>What an explanation writes, reused by each thread from comment to comment.</summary>
     [ThreadStatic] private static Scratch? t_scratch;
 
-    /// <summary>Explains the categories whose bit is set in <paramref name="categories"/>; <paramref name="features"/> is the comment's vector as scored.</summary>
-    public IReadOnlyList<CategoryEvidence> Explain(string? original, string normalized, FeatureBuffer features, ReadOnlySpan<float> raw,
+    /// <summary>
+    /// Explains the categories whose bit is set in <paramref name="categories"/>; <paramref name="features"/> is the
+    /// comment's vector as scored, <paramref name="exitLeaves"/> each tree's exit leaf for it, as the models found them.
+    /// </summary>
+    public IReadOnlyList<CategoryEvidence> Explain(string? original, string normalized, FeatureBuffer features, ReadOnlySpan<ulong> exitLeaves, ReadOnlySpan<float> raw,
         int categories, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings)
     {
         var text = TextNormalizer.NormalizeWithMap(original);
@@ -30,21 +33,19 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
         // would be misplaced, so the whole comment is given instead.
         if (text.Text != normalized) text = MappedText.Whole(original ?? string.Empty, normalized);
         var scratch = t_scratch ??= new Scratch();
-        scratch.Prepare(space.Count, models.TreeCount);
-        var occurrences = space.Locate(normalized);
+        scratch.Prepare(space.Count);
+        var occurrences = space.Locate(normalized, scratch.Occurrences);
         foreach (var o in occurrences) scratch.OccurrenceCounts[o.Feature]++;
         try
         {
             var words = new SpanAttribution(text, occurrences, scratch.OccurrenceCounts);
-            var leaves = scratch.ExitLeaves.AsSpan(0, models.TreeCount);
-            models.FindExitLeaves(features, leaves);
             var reference = ReferenceFor(features);
             var contacts = ContactRanges(text);
             var result = new List<CategoryEvidence>();
             foreach (var category in Categories.All)
             {
                 if ((categories & (1 << (int)category)) == 0) continue;
-                result.Add(ExplainOne(category, raw[(int)category], text, words, features, leaves, reference, scratch.Sums, probability, findings, contacts));
+                result.Add(ExplainOne(category, raw[(int)category], text, words, features, exitLeaves, reference, scratch.Sums, probability, findings, contacts));
             }
             return result;
         }
@@ -105,16 +106,15 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
         return new CategoryEvidence(category, raw, bias, spans, signals, unplaced);
     }
 
-    /// <summary>One thread's scratch: contribution sums, exit leaves, n-gram occurrence counts (all cleared after use).</summary>
+    /// <summary>One thread's scratch: contribution sums, n-gram occurrences and their counts per feature (cleared after use).</summary>
     private sealed class Scratch
     {
         public ContributionSums Sums { get; } = new();
-        public ulong[] ExitLeaves { get; private set; } = [];
+        public List<NgramOccurrence> Occurrences { get; } = [];
         public int[] OccurrenceCounts { get; private set; } = [];
 
-        public void Prepare(int featureCount, int treeCount)
+        public void Prepare(int featureCount)
         {
-            if (ExitLeaves.Length < treeCount) ExitLeaves = new ulong[treeCount];
             if (OccurrenceCounts.Length < featureCount) OccurrenceCounts = new int[featureCount];
         }
     }
