@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NetiquetteML.Scoring.Bundles;
 using NetiquetteML.Scoring.Features;
 using NetiquetteML.Scoring.Rules;
@@ -34,19 +35,29 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
         if (text.Text != normalized) text = MappedText.Whole(original ?? string.Empty, normalized);
         var scratch = t_scratch ??= new Scratch();
         scratch.Prepare(space.Count);
-        var occurrences = space.Locate(normalized, scratch.Occurrences);
+        var reference = ReferenceFor(features);
+        // Every category's contributions first: then only the n-grams they credit are located.
+        var wanted = new List<(Category Category, double Bias, ContributionSums Sums)>();
+        foreach (var category in Categories.All)
+        {
+            if ((categories & (1 << (int)category)) == 0) continue;
+            var sums = scratch.Sums(wanted.Count);
+            sums.Reset(space.Count);
+            wanted.Add((category, models.Contributions((int)category, features, exitLeaves, reference, sums), sums));
+        }
+        var credited = scratch.Credited;
+        credited.Clear();
+        foreach (var (_, _, sums) in wanted) credited.AddRange(sums.Features);
+        space.Subset(CollectionsMarshal.AsSpan(credited), scratch.Subset);
+        var occurrences = space.Locate(normalized, scratch.Occurrences, scratch.Subset);
         foreach (var o in occurrences) scratch.OccurrenceCounts[o.Feature]++;
         try
         {
             var words = new SpanAttribution(text, occurrences, scratch.OccurrenceCounts);
-            var reference = ReferenceFor(features);
             var contacts = ContactRanges(text);
-            var result = new List<CategoryEvidence>();
-            foreach (var category in Categories.All)
-            {
-                if ((categories & (1 << (int)category)) == 0) continue;
-                result.Add(ExplainOne(category, raw[(int)category], text, words, features, exitLeaves, reference, scratch.Sums, probability, findings, contacts));
-            }
+            var result = new List<CategoryEvidence>(wanted.Count);
+            foreach (var (category, bias, sums) in wanted)
+                result.Add(ExplainOne(category, raw[(int)category], bias, sums, text, words, features, probability, findings, contacts));
             return result;
         }
         finally
@@ -82,12 +93,10 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
     private static int IndexOfSignal(string name) => CommentFeaturizer.SignalNames.ToList().IndexOf(name) is var i and >= 0
         ? i : throw new InvalidOperationException($"no signal {name}");
 
-    private CategoryEvidence ExplainOne(Category category, float raw, MappedText text, SpanAttribution words, FeatureBuffer features,
-        ReadOnlySpan<ulong> leaves, CompiledModels.Reference reference, ContributionSums contributions, Func<Category, double, double> probability,
-        IReadOnlyList<PersonalInfoFinding> findings, List<(int Start, int End, string Placeholder)> contacts)
+    private CategoryEvidence ExplainOne(Category category, float raw, double bias, ContributionSums contributions, MappedText text, SpanAttribution words,
+        FeatureBuffer features, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings,
+        List<(int Start, int End, string Placeholder)> contacts)
     {
-        contributions.Reset(space.Count);
-        var bias = models.Contributions((int)category, features, leaves, reference, contributions);
         var signals = new List<SignalContribution>();
         foreach (var feature in contributions.Features)
         {
@@ -106,12 +115,22 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
         return new CategoryEvidence(category, raw, bias, spans, signals, unplaced);
     }
 
-    /// <summary>One thread's scratch: contribution sums, n-gram occurrences and their counts per feature (cleared after use).</summary>
+    /// <summary>One thread's scratch: contribution sums per category explained, the n-grams they credit, their occurrences and counts per feature (cleared after use).</summary>
     private sealed class Scratch
     {
-        public ContributionSums Sums { get; } = new();
+        private readonly List<ContributionSums> _sums = [];
+
+        public List<int> Credited { get; } = [];
+        public NgramSubset Subset { get; } = new();
         public List<NgramOccurrence> Occurrences { get; } = [];
         public int[] OccurrenceCounts { get; private set; } = [];
+
+        /// <summary>The sums of the <paramref name="k"/>-th category explained in a call (touched only where credited, so cheap to keep five).</summary>
+        public ContributionSums Sums(int k)
+        {
+            while (_sums.Count <= k) _sums.Add(new ContributionSums());
+            return _sums[k];
+        }
 
         public void Prepare(int featureCount)
         {
