@@ -72,7 +72,7 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
     /// similarities at 1). Against an empty reference, a comment with nothing in common with its
     /// post would look like the reference and its distance from the post would vanish into the bias.
     /// </summary>
-    private CompiledModels.Reference ReferenceFor(FeatureBuffer features)
+    internal CompiledModels.Reference ReferenceFor(FeatureBuffer features)
     {
         var hasPost = space.SignalOffset + HasPostSignal;
         if (features.Dense[hasPost] == 0) return _empty;
