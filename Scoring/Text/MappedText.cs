@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NetiquetteML.Scoring.Text;
 
 /// <summary>
@@ -83,12 +85,15 @@ public sealed class MappedText
     /// Builds the next step's text: each character appended names the range of this step's text it
     /// came from; the result maps straight to the original (the ranges compose).
     /// </summary>
-    /// <remarks>Three arrays grown by doubling, not a string builder and two lists: explanations build four of these per comment.</remarks>
+    /// <remarks>
+    /// Three pooled arrays grown by doubling, not a string builder and two lists: explanations
+    /// build several of these per comment. <see cref="Build"/> returns them to the pool.
+    /// </remarks>
     internal sealed class Builder(MappedText from)
     {
-        private char[] _text = new char[Math.Max(16, from.Text.Length + 8)];
-        private int[] _starts = new int[Math.Max(16, from.Text.Length + 8)];
-        private int[] _ends = new int[Math.Max(16, from.Text.Length + 8)];
+        private char[] _text = ArrayPool<char>.Shared.Rent(from.Text.Length + 16);
+        private int[] _starts = ArrayPool<int>.Shared.Rent(from.Text.Length + 16);
+        private int[] _ends = ArrayPool<int>.Shared.Rent(from.Text.Length + 16);
         private int _length;
 
         public int Length => _length;
@@ -126,15 +131,34 @@ public sealed class MappedText
             _length += count;
         }
 
-        public MappedText Build() => new(from.Original, new string(_text, 0, _length), _starts.AsSpan(0, _length).ToArray(), _ends.AsSpan(0, _length).ToArray());
+        /// <summary>The mapped text built; the builder is not to be used afterwards.</summary>
+        public MappedText Build()
+        {
+            var built = new MappedText(from.Original, new string(_text, 0, _length), _starts.AsSpan(0, _length).ToArray(), _ends.AsSpan(0, _length).ToArray());
+            ArrayPool<char>.Shared.Return(_text);
+            ArrayPool<int>.Shared.Return(_starts);
+            ArrayPool<int>.Shared.Return(_ends);
+            _text = [];
+            _starts = [];
+            _ends = [];
+            return built;
+        }
 
         private void Reserve(int more)
         {
             if (_length + more <= _text.Length) return;
             var size = Math.Max(_text.Length * 2, _length + more);
-            Array.Resize(ref _text, size);
-            Array.Resize(ref _starts, size);
-            Array.Resize(ref _ends, size);
+            Grow(ref _text, size);
+            Grow(ref _starts, size);
+            Grow(ref _ends, size);
+        }
+
+        private void Grow<T>(ref T[] array, int size)
+        {
+            var bigger = ArrayPool<T>.Shared.Rent(size);
+            array.AsSpan(0, _length).CopyTo(bigger);
+            ArrayPool<T>.Shared.Return(array);
+            array = bigger;
         }
 
         private (int First, int Last) Compose(int start, int end)
