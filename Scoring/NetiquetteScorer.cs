@@ -173,7 +173,7 @@ public sealed class NetiquetteScorer
     /// <summary>
     /// Scores many comments on all cores; results come back in input order, lazily, in chunks.
     /// Bulk scoring explains nothing unless asked (the overload with <see cref="Explanations"/>):
-    /// evidence costs about three times a flagged comment's verdict, and a file of thousands of
+    /// evidence costs more than a flagged comment's verdict itself, and a file of thousands of
     /// verdicts is read by totals first. <see cref="Score(Comment)"/>, for one comment a person
     /// will read, explains its flagged categories.
     /// </summary>
