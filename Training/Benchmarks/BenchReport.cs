@@ -52,7 +52,10 @@ public static class BenchReport
             Row(sb, f, "  Score, no explanation", "explain_none");
             Row(sb, f, "  Score, flagged explained (default)", "explain_flagged");
             Row(sb, f, "  Score, every category explained", "explain_all");
-            sb.AppendLine($"{"  cost of the default explanations",-34}{X(D(f, "explanation_cost_ratio")) + " (median)",-44}{(f.Get("explanation_cost_ratio_long") is null ? "" : X(D(f, "explanation_cost_ratio_long")) + " (median)")}");
+            sb.AppendLine($"{"  cost of default explanations",-34}{X(D(f, "explanation_cost_ratio")) + " (median)",-44}{(f.Get("explanation_cost_ratio_long") is null ? "" : X(D(f, "explanation_cost_ratio_long")) + " (median)")}");
+            Row(sb, f, "  stage: normaliser with its map", "explain_stage_normalize_with_map");
+            Row(sb, f, "  stage: vector, models", "explain_stage_vector_models");
+            Row(sb, f, "   + contributions (flagged cat.)", "explain_stage_vector_models_contributions");
             sb.AppendLine();
         }
         if (f.Get("ratio_history_to_scorer") is double historyRatio)
