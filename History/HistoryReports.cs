@@ -55,9 +55,11 @@ public sealed partial class SqliteModerationHistory
 
     private List<HistoryRow> Query(string sql, Action<Microsoft.Data.Sqlite.SqliteCommand> bind)
     {
-        _turn.Wait();
-        try
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        lock (_db)
         {
+            // Reports read the file: what this process committed is written first.
+            FlushLocked();
             using var command = _connection.CreateCommand();
             command.CommandText = sql;
             bind(command);
@@ -69,10 +71,6 @@ public sealed partial class SqliteModerationHistory
                     (ModerationAction)reader.GetInt32(2), Split(reader.GetString(3)), Split(reader.GetString(4))));
             }
             return rows;
-        }
-        finally
-        {
-            _turn.Release();
         }
     }
 }

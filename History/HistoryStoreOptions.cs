@@ -14,6 +14,20 @@ public sealed class HistoryStoreOptions
     /// <summary>Entries whose comment is older than this many days are deleted by <see cref="SqliteModerationHistory.Purge"/>.</summary>
     public int RetentionDays { get; init; } = DefaultRetentionDays;
 
+    /// <summary>
+    /// Entries this much older than the newest one, or less, are looked up in memory (default two days:
+    /// the policy's same-author window is a day, its campaign window half an hour); a lookup
+    /// reaching further back reads the file, slower but just as right.
+    /// </summary>
+    public TimeSpan RecentSpan { get; init; } = TimeSpan.FromDays(2);
+
+    /// <summary>
+    /// Committed sessions are written to the file by a background thread, in one transaction per
+    /// this interval (default 10 ms). A process killed loses at most the sessions of its last
+    /// interval; the file keeps whole sessions only. Zero: each session is written at its commit.
+    /// </summary>
+    public TimeSpan FlushInterval { get; init; } = TimeSpan.FromMilliseconds(10);
+
     public string ResolvedKeyFile => KeyFile ?? Path + ".key";
 }
 

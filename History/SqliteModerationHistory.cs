@@ -6,36 +6,47 @@ namespace NetiquetteML.History;
 
 /// <summary>
 /// The moderation history in one SQLite file: created on first use, schema migrated, write-ahead
-/// log (a process killed mid-write leaves the last committed state; several processes may score at
-/// once, each session being one <c>BEGIN IMMEDIATE</c> transaction), deleted rows overwritten
-/// (<c>secure_delete</c>) so a purge really forgets. One connection per instance; sessions of one
-/// instance take turns.
+/// log, deleted rows overwritten (<c>secure_delete</c>) so a purge really forgets. Lookups read an
+/// in-memory index of the recent entries (<see cref="RecentEntries"/>) kept up to date with what
+/// other processes write to the file; records are written behind, in batches of whole sessions
+/// (see SqliteModerationHistory.Writing.cs for what that means when a process dies). One
+/// connection per instance; sessions of one instance take turns.
 /// </summary>
 public sealed partial class SqliteModerationHistory : IModerationHistory, IDisposable
 {
+    private const string Columns = "seq, comment_id, author, created, action, categories, findings, signature";
+
     private readonly SqliteConnection _connection;
+    /// <summary>Held while the connection is used: writing, reading what others wrote, reports, purge, lookups past the recent span.</summary>
+    private readonly Lock _db = new();
+    /// <summary>One session of this instance at a time; guards <see cref="_recent"/>.</summary>
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly RecentEntries _recent;
     private readonly SqliteCommand _sameAuthor;
     private readonly SqliteCommand _otherAuthors;
-    private readonly SqliteCommand _removals;
     private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _bySeq;
+    private readonly SqliteCommand _dataVersionQuery;
+    private readonly SqliteCommand _purges;
+    private readonly SqliteCommand _rowsAfter;
+    /// <summary>False until the first session, and again after a purge: the index is (re)built from the file.</summary>
+    private bool _loaded;
 
     private SqliteModerationHistory(HistoryStoreOptions options, SqliteConnection connection, HistoryKey key)
     {
         Options = options;
         _connection = connection;
         Key = key;
-        const string columns = "comment_id, author, created, action, categories, findings, signature";
-        _sameAuthor = Prepare("SELECT seq, signature FROM comments INDEXED BY comments_by_author WHERE author = $author AND created >= $since AND created <= $time",
+        _recent = new RecentEntries(options.RecentSpan);
+        _sameAuthor = Prepare($"SELECT {Columns} FROM comments INDEXED BY comments_by_time WHERE created >= $since AND created <= $time AND author = $author",
             "$author", "$since", "$time");
-        _otherAuthors = Prepare("SELECT seq, signature FROM comments INDEXED BY comments_by_time WHERE created >= $since AND created <= $time AND ($author IS NULL OR author IS NULL OR author <> $author)",
-            "$author", "$since", "$time");
-        _bySeq = Prepare($"SELECT {columns} FROM comments WHERE seq = $seq", "$seq");
-        _removals = Prepare($"SELECT count(*) FROM comments INDEXED BY removals_by_author WHERE author = $author AND action = {(int)ModerationAction.Remove} AND created >= $since AND created <= $time",
+        _otherAuthors = Prepare($"SELECT {Columns} FROM comments INDEXED BY comments_by_time WHERE created >= $since AND created <= $time AND ($author IS NULL OR author IS NULL OR author <> $author)",
             "$author", "$since", "$time");
         _insert = Prepare("INSERT INTO comments (comment_id, author, created, action, categories, findings, signature, recorded) VALUES ($id, $author, $created, $action, $categories, $findings, $signature, $recorded)",
             "$id", "$author", "$created", "$action", "$categories", "$findings", "$signature", "$recorded");
+        _dataVersionQuery = Prepare("PRAGMA data_version");
+        _purges = Prepare($"SELECT value FROM meta WHERE key = '{PurgesKey}'");
+        _rowsAfter = Prepare($"SELECT {Columns} FROM comments WHERE seq > $seq ORDER BY seq", "$seq");
+        _writer = options.FlushInterval > TimeSpan.Zero ? StartWriter() : null;
     }
 
     public HistoryStoreOptions Options { get; }
@@ -49,6 +60,8 @@ public sealed partial class SqliteModerationHistory : IModerationHistory, IDispo
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.RetentionDays < 1) throw new HistoryException("la durée de conservation doit être d'au moins 1 jour. / retention must be at least 1 day.");
+        if (options.RecentSpan <= TimeSpan.Zero || options.FlushInterval < TimeSpan.Zero)
+            throw new HistoryException("RecentSpan doit être positif et FlushInterval positif ou nul. / RecentSpan must be positive and FlushInterval not negative.");
         var full = System.IO.Path.GetFullPath(options.Path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         var isNew = !File.Exists(full) || new FileInfo(full).Length == 0;
@@ -98,12 +111,19 @@ public sealed partial class SqliteModerationHistory : IModerationHistory, IDispo
         return key;
     }
 
+    /// <summary>
+    /// Starts a session: it sees everything this process recorded and what other processes had
+    /// written to the file a millisecond before it began; other sessions of this instance wait until it ends.
+    /// </summary>
     public IHistorySession Begin()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         _turn.Wait();
         try
         {
-            return new Session(this, _connection.BeginTransaction(deferred: false));
+            ThrowIfWritingFailed();
+            CatchUp();
+            return new Session(this);
         }
         catch
         {
@@ -119,25 +139,34 @@ public sealed partial class SqliteModerationHistory : IModerationHistory, IDispo
         _turn.Wait();
         try
         {
-            using var delete = _connection.CreateCommand();
-            delete.CommandText = "DELETE FROM comments WHERE created < $cutoff";
-            delete.Parameters.AddWithValue("$cutoff", cutoff);
-            var deleted = delete.ExecuteNonQuery();
-            // The deleted rows leave the write-ahead log too, not only the database.
-            Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
-            return deleted;
+            lock (_db)
+            {
+                FlushLocked();
+                int deleted;
+                using (var transaction = _connection.BeginTransaction(deferred: false))
+                {
+                    using var delete = _connection.CreateCommand();
+                    delete.Transaction = transaction;
+                    delete.CommandText = "DELETE FROM comments WHERE created < $cutoff";
+                    delete.Parameters.AddWithValue("$cutoff", cutoff);
+                    deleted = delete.ExecuteNonQuery();
+                    // Other processes holding the recent entries in memory see this and read the file again.
+                    using var count = _connection.CreateCommand();
+                    count.Transaction = transaction;
+                    count.CommandText = $"INSERT INTO meta (key, value) VALUES ('{PurgesKey}', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)";
+                    count.ExecuteNonQuery();
+                    transaction.Commit();
+                }
+                // The deleted rows leave the write-ahead log too, not only the database.
+                Execute(_connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+                _loaded = false;
+                return deleted;
+            }
         }
         finally
         {
             _turn.Release();
         }
-    }
-
-    public void Dispose()
-    {
-        foreach (var command in new[] { _sameAuthor, _otherAuthors, _removals, _insert, _bySeq }) command.Dispose();
-        _connection.Dispose();
-        _turn.Dispose();
     }
 
     private SqliteCommand Prepare(string sql, params string[] parameters)
@@ -155,101 +184,74 @@ public sealed partial class SqliteModerationHistory : IModerationHistory, IDispo
         command.ExecuteNonQuery();
     }
 
+    /// <summary>A row read with <see cref="Columns"/> (its seq in column 0).</summary>
     private static HistoryEntry ReadEntry(SqliteDataReader reader) => new(
-        reader.IsDBNull(0) ? null : reader.GetString(0),
-        reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-        (ModerationAction)reader.GetInt32(3),
-        Split(reader.GetString(4)),
+        reader.IsDBNull(1) ? null : reader.GetString(1),
+        reader.IsDBNull(2) ? null : reader.GetFieldValue<byte[]>(2),
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+        (ModerationAction)reader.GetInt32(4),
         Split(reader.GetString(5)),
-        TextSignature.FromBytes((byte[])reader.GetValue(6)));
+        Split(reader.GetString(6)),
+        TextSignature.FromBytes(reader.GetFieldValue<byte[]>(7)));
 
     private static string[] Split(string joined) => joined.Length == 0 ? [] : joined.Split(',');
 
-    private sealed class Session(SqliteModerationHistory owner, SqliteTransaction transaction) : IHistorySession
+    private sealed class Session(SqliteModerationHistory owner) : IHistorySession
     {
+        private readonly List<RecentEntry> _recorded = [];
+        private bool _committed;
         private bool _done;
 
         public HistoryRecall Recall(HistoryQuery query)
         {
             ArgumentNullException.ThrowIfNull(query);
+            ObjectDisposedException.ThrowIf(_done, this);
             var time = query.Created.ToUnixTimeMilliseconds();
-            IReadOnlyList<HistoryEntry> own = [];
-            IReadOnlyList<HistoryEntry> others = [];
-            var removals = 0;
-            if (query.Author is not null)
-            {
-                if (query.Signature is not null) own = ReadSimilar(owner._sameAuthor, query, query.SameAuthorSince, time);
-                var count = Bind(owner._removals, query.Author, query.RemovalsSince, time);
-                removals = Convert.ToInt32(count.ExecuteScalar());
-            }
-            if (query.Signature is not null) others = ReadSimilar(owner._otherAuthors, query, query.AnyAuthorSince, time);
-            return new HistoryRecall(own, others, removals);
+            UInt128? author = query.Author is null ? null : RecentEntry.AuthorKey(query.Author);
+            var recent = owner._recent;
+            var removals = author is { } a ? recent.RemovalsOf(a, query.RemovalsSince.ToUnixTimeMilliseconds(), time) : 0;
+            if (query.Signature is not { } signature) return new HistoryRecall([], [], removals);
+
+            var ownSince = query.SameAuthorSince.ToUnixTimeMilliseconds();
+            var othersSince = query.AnyAuthorSince.ToUnixTimeMilliseconds();
+            if ((author is not null && ownSince < recent.Horizon) || othersSince < recent.Horizon)
+                return owner.RecallFromFile(query, _recorded, removals);
+            IReadOnlyList<HistoryEntry> own = author is { } key ? recent.SameAuthor(key, signature, query.Similarity, ownSince, time) : [];
+            return new HistoryRecall(own, recent.OtherAuthors(author, signature, query.Similarity, othersSince, time), removals);
         }
 
         public void Record(HistoryEntry entry)
         {
             ArgumentNullException.ThrowIfNull(entry);
-            var insert = owner._insert;
-            insert.Transaction = transaction;
-            insert.Parameters[0].Value = (object?)entry.CommentId ?? DBNull.Value;
-            insert.Parameters[1].Value = (object?)entry.Author ?? DBNull.Value;
-            insert.Parameters[2].Value = entry.Created.ToUnixTimeMilliseconds();
-            insert.Parameters[3].Value = (int)entry.Action;
-            insert.Parameters[4].Value = string.Join(',', entry.Categories);
-            insert.Parameters[5].Value = string.Join(',', entry.Findings);
-            insert.Parameters[6].Value = entry.Signature.ToBytes();
-            insert.Parameters[7].Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            insert.ExecuteNonQuery();
+            ObjectDisposedException.ThrowIf(_done, this);
+            if (_committed) throw new InvalidOperationException("this history session is committed: begin another one to record more.");
+            var recent = new RecentEntry(entry) { Recorded = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() };
+            _recorded.Add(recent);
+            // Visible at once to the next lookups of this session (a batch's third copy sees the first two).
+            owner._recent.Add(recent);
         }
 
         public void Commit()
         {
-            transaction.Commit();
+            ObjectDisposedException.ThrowIf(_done, this);
+            if (_committed) return;
+            owner.Enqueue(_recorded);
+            _committed = true;
         }
 
         public void Dispose()
         {
             if (_done) return;
             _done = true;
-            try { transaction.Dispose(); }
-            finally { owner._turn.Release(); }
-        }
-
-        private SqliteCommand Bind(SqliteCommand command, byte[]? author, DateTimeOffset since, long time)
-        {
-            command.Transaction = transaction;
-            command.Parameters[0].Value = (object?)author ?? DBNull.Value;
-            command.Parameters[1].Value = since.ToUnixTimeMilliseconds();
-            command.Parameters[2].Value = time;
-            return command;
-        }
-
-        /// <summary>The rows of the window whose signature is similar enough; the others are compared in place and never decoded.</summary>
-        private List<HistoryEntry> ReadSimilar(SqliteCommand command, HistoryQuery query, DateTimeOffset since, long time)
-        {
-            List<long>? similar = null;
-            using (var reader = Bind(command, query.Author, since, time).ExecuteReader())
+            try
             {
-                while (reader.Read())
-                {
-                    // GetFieldValue copies the blob once; GetBytes costs five times as much per row in Microsoft.Data.Sqlite (measured).
-                    if (query.Signature!.Similarity(reader.GetFieldValue<byte[]>(1)) >= query.Similarity) (similar ??= []).Add(reader.GetInt64(0));
-                }
+                if (!_committed)
+                    for (var i = _recorded.Count - 1; i >= 0; i--) owner._recent.Remove(_recorded[i]);
             }
-            if (similar is null) return [];
-            // Read in index order (time, then author): put ties back in the order they were recorded.
-            similar.Sort();
-            var entries = new List<HistoryEntry>(similar.Count);
-            var bySeq = owner._bySeq;
-            bySeq.Transaction = transaction;
-            foreach (var seq in similar)
+            finally
             {
-                bySeq.Parameters[0].Value = seq;
-                using var reader = bySeq.ExecuteReader();
-                if (reader.Read()) entries.Add(ReadEntry(reader));
+                owner._turn.Release();
             }
-            return entries.OrderBy(e => e.Created).ToList();
         }
     }
 }

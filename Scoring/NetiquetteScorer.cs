@@ -99,7 +99,7 @@ public sealed class NetiquetteScorer
             if (wanted == 0 || _explainer is null) return verdict;
             return verdict with
             {
-                Evidence = _explainer.Explain(comment.Text, input.Text, worker.Features, raw, wanted,
+                Evidence = _explainer.Explain(comment.Text, input.Text, worker.Features, worker.ExitLeaves, raw, wanted,
                     (category, score) => _categories[(int)category].Calibration.Probability(score), verdict.PersonalInfo),
             };
         }
@@ -123,7 +123,7 @@ public sealed class NetiquetteScorer
     private void RawScores(Worker worker, ModelInput input, Span<float> raw)
     {
         Bundle.Features.Vectorize(input, worker.Features);
-        if (_compiled is not null) _compiled.Score(worker.Features, raw);
+        if (_compiled is not null) _compiled.Score(worker.Features, raw, worker.ExitLeavesFor(_compiled.TreeCount));
         else worker.PredictWithMlNet(raw);
     }
 
@@ -173,7 +173,7 @@ public sealed class NetiquetteScorer
     /// <summary>
     /// Scores many comments on all cores; results come back in input order, lazily, in chunks.
     /// Bulk scoring explains nothing unless asked (the overload with <see cref="Explanations"/>):
-    /// evidence costs about three times a flagged comment's verdict, and a file of thousands of
+    /// evidence costs more than a flagged comment's verdict itself, and a file of thousands of
     /// verdicts is read by totals first. <see cref="Score(Comment)"/>, for one comment a person
     /// will read, explains its flagged categories.
     /// </summary>
@@ -296,7 +296,7 @@ public sealed class NetiquetteScorer
             reasons.Add(NetiquetteClauses.ShoutingReason(shouting.CapitalRatio));
         }
 
-        return new Verdict(comment.Id, action, scores, findings, shouting, reasons, Redactor.Redact(text, findings)) { SuggestedReply = reply, Links = links };
+        return new Verdict(comment.Id, action, scores, findings, shouting, reasons, Redactor.Redact(text, findings)) { SuggestedReply = reply, Links = links, NormalizedText = (text, normalizedText) };
     }
 
     /// <summary>The commercial probability of the comment's words alone, its links blanked (see <see cref="LinkRule"/>).</summary>
@@ -337,6 +337,15 @@ public sealed class NetiquetteScorer
         private ModelOutput _output = new();
 
         public FeatureBuffer Features { get; } = new();
+
+        /// <summary>Each tree's exit leaf for <see cref="Features"/>, as the compiled models found them: the explanation reads them.</summary>
+        public ulong[] ExitLeaves { get; private set; } = [];
+
+        public Span<ulong> ExitLeavesFor(int trees)
+        {
+            if (ExitLeaves.Length != trees) ExitLeaves = new ulong[trees];
+            return ExitLeaves;
+        }
 
         public PredictionEngine<FeatureRow, ModelOutput> Engine => _engine ??= mlContext.Model.CreatePredictionEngine<FeatureRow, ModelOutput>(
             bundle.Model, new PredictionEngineOptions { OwnsTransformer = false, InputSchemaDefinition = FeatureRow.Schema<FeatureRow>(bundle.Features.Count) });

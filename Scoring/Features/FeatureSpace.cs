@@ -97,12 +97,43 @@ public sealed class FeatureSpace
     /// Every occurrence of a kept n-gram in <paramref name="normalizedText"/>: its feature index and the
     /// characters [start, end) of the text it covers (for explanations; the scorer never calls it).
     /// </summary>
-    public List<NgramOccurrence> Locate(string normalizedText)
-    {
+    public List<NgramOccurrence> Locate(string normalizedText) =>
         // About five n-grams per character: sized once instead of grown.
-        var sink = new Locator(this, new List<NgramOccurrence>(5 * normalizedText.Length + 8));
+        Locate(normalizedText, new List<NgramOccurrence>(5 * normalizedText.Length + 8));
+
+    /// <summary>As <see cref="Locate(string)"/>, into <paramref name="found"/> (cleared first: a caller's list reused from comment to comment).</summary>
+    public List<NgramOccurrence> Locate(string normalizedText, List<NgramOccurrence> found)
+    {
+        found.Clear();
+        var sink = new Locator(this, found);
         NgramHashes.Enumerate(normalizedText.AsSpan(), ref sink);
-        return sink.Found;
+        return found;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="subset"/> with the n-grams among <paramref name="features"/> (feature
+    /// indexes; the dense ones are left out) for <see cref="Locate(string, List{NgramOccurrence}, NgramSubset)"/>.
+    /// </summary>
+    internal void Subset(ReadOnlySpan<int> features, NgramSubset subset)
+    {
+        subset.Reset(features.Length);
+        foreach (var f in features)
+        {
+            if (f < WordFeatures) subset.Add(_wordHashes[f], f, word: true);
+            else if (f < SignalOffset) subset.Add(_charHashes[f - WordFeatures], f, word: false);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Locate(string, List{NgramOccurrence})"/>, only the occurrences of the n-grams in
+    /// <paramref name="subset"/>: the same ones, in the same order, as the full list filtered.
+    /// </summary>
+    internal List<NgramOccurrence> Locate(string normalizedText, List<NgramOccurrence> found, NgramSubset subset)
+    {
+        found.Clear();
+        var sink = new SubsetLocator(subset, found);
+        NgramHashes.Enumerate(normalizedText.AsSpan(), ref sink);
+        return found;
     }
 
     public string ToJson() => JsonSerializer.Serialize(new Stored
@@ -198,6 +229,21 @@ public sealed class FeatureSpace
         public void Char(uint hash, int start, int end)
         {
             var index = space._chars.IndexOf(hash);
+            if (index >= 0) found.Add(new NgramOccurrence(index, start, end));
+        }
+    }
+
+    private readonly struct SubsetLocator(NgramSubset subset, List<NgramOccurrence> found) : INgramSink
+    {
+        public void Word(uint hash, int start, int end)
+        {
+            var index = subset.IndexOf(hash, word: true);
+            if (index >= 0) found.Add(new NgramOccurrence(index, start, end));
+        }
+
+        public void Char(uint hash, int start, int end)
+        {
+            var index = subset.IndexOf(hash, word: false);
             if (index >= 0) found.Add(new NgramOccurrence(index, start, end));
         }
     }

@@ -78,7 +78,11 @@ public sealed class HistoryAwareScorer(NetiquetteScorer scorer, IModerationHisto
         var key = History.Key;
         var time = comment.Created ?? _clock.GetUtcNow();
         var author = key.Pseudonym(comment.Author);
-        var signature = key.Signature(TextNormalizer.Normalize(comment.Text));
+        // The scorer normalised this text already (5 to 7 µs a comment): its verdict carries it.
+        var normalized = verdict.NormalizedText is { } n && string.Equals(n.Source, comment.Text, StringComparison.Ordinal)
+            ? n.Normalized
+            : TextNormalizer.Normalize(comment.Text);
+        var signature = key.Signature(normalized);
         var recall = session.Recall(new HistoryQuery(author, time, signature.IsMeaningful ? signature : null, policy.Similarity,
             time - policy.RepeatWindow, time - policy.CampaignWindow, time - TimeSpan.FromDays(policy.OffenderDays)));
 

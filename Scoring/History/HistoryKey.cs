@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -31,9 +32,26 @@ public sealed class HistoryKey
     public byte[]? Pseudonym(string? author)
     {
         if (string.IsNullOrWhiteSpace(author)) return null;
-        var canonical = author.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
-        return HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(canonical))[..PseudonymLength];
+        // A page's regulars come back all day: their pseudonyms are remembered (an HMAC costs about 2 µs).
+        if (!_pseudonyms.TryGetValue(author, out var pseudonym))
+        {
+            var canonical = author.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+            pseudonym = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(canonical))[..PseudonymLength];
+            if (Interlocked.Increment(ref _remembered) > RememberedPseudonyms)
+            {
+                _pseudonyms.Clear();
+                Interlocked.Exchange(ref _remembered, 0);
+            }
+            _pseudonyms[author] = pseudonym;
+        }
+        return (byte[])pseudonym.Clone(); // the caller's own copy: nobody can change the remembered one
     }
+
+    /// <summary>Names whose pseudonym is kept in memory (never written anywhere); past it, forgotten all at once.</summary>
+    private const int RememberedPseudonyms = 4096;
+
+    private readonly ConcurrentDictionary<string, byte[]> _pseudonyms = new(StringComparer.Ordinal);
+    private int _remembered;
 
     /// <summary>How a pseudonym is shown to people: a short, stable tag, never the name.</summary>
     public static string Display(byte[]? pseudonym) =>

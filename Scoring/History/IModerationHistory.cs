@@ -13,9 +13,11 @@ public interface IModerationHistory
     HistoryKey Key { get; }
 
     /// <summary>
-    /// Starts a unit of work: recalls and records made through it are atomic with respect to other
-    /// writers (other threads, other processes) until <see cref="IHistorySession.Commit"/>.
-    /// Disposing without committing forgets what was recorded.
+    /// Starts a unit of work: recalls and records made through it are atomic with respect to the
+    /// other sessions of this history (other threads) until <see cref="IHistorySession.Commit"/>;
+    /// its records reach other processes whole, when the implementation writes them (the SQLite
+    /// history: within about 10 ms, see its FlushInterval). Disposing without committing forgets
+    /// what was recorded.
     /// </summary>
     IHistorySession Begin();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NetiquetteML.Scoring.Bundles;
 using NetiquetteML.Scoring.Features;
 using NetiquetteML.Scoring.Rules;
@@ -15,24 +16,54 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
     /// <summary>The reference of a comment without a post: every feature at 0 (read, never written, so shared).</summary>
     private readonly CompiledModels.Reference _empty = new(new float[space.Count], []);
 
-    /// <summary>Explains the categories whose bit is set in <paramref name="categories"/>; <paramref name="features"/> is the comment's vector as scored.</summary>
-    public IReadOnlyList<CategoryEvidence> Explain(string? original, string normalized, FeatureBuffer features, ReadOnlySpan<float> raw,
+    /// <summary>The last reference built for a comment with a post (they differ only by the has_post value, which is constant in practice).</summary>
+    private CompiledModels.Reference? _withPost;
+
+    /// <summary>What an explanation writes, reused by each thread from comment to comment.</summary>
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    /// <summary>
+    /// Explains the categories whose bit is set in <paramref name="categories"/>; <paramref name="features"/> is the
+    /// comment's vector as scored, <paramref name="exitLeaves"/> each tree's exit leaf for it, as the models found them.
+    /// </summary>
+    public IReadOnlyList<CategoryEvidence> Explain(string? original, string normalized, FeatureBuffer features, ReadOnlySpan<ulong> exitLeaves, ReadOnlySpan<float> raw,
         int categories, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings)
     {
         var text = TextNormalizer.NormalizeWithMap(original);
         // Equal by construction and by property test; should a future step break that, the words
         // would be misplaced, so the whole comment is given instead.
         if (text.Text != normalized) text = MappedText.Whole(original ?? string.Empty, normalized);
-        var occurrences = space.Locate(normalized);
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Prepare(space.Count);
         var reference = ReferenceFor(features);
-        var contacts = ContactRanges(text);
-        var result = new List<CategoryEvidence>();
+        // Every category's contributions first: then only the n-grams they credit are located.
+        var wanted = new List<(Category Category, double Bias, ContributionSums Sums)>();
         foreach (var category in Categories.All)
         {
             if ((categories & (1 << (int)category)) == 0) continue;
-            result.Add(ExplainOne(category, raw[(int)category], text, occurrences, features, reference, probability, findings, contacts));
+            var sums = scratch.Sums(wanted.Count);
+            sums.Reset(space.Count);
+            wanted.Add((category, models.Contributions((int)category, features, exitLeaves, reference, sums), sums));
         }
-        return result;
+        var credited = scratch.Credited;
+        credited.Clear();
+        foreach (var (_, _, sums) in wanted) credited.AddRange(sums.Features);
+        space.Subset(CollectionsMarshal.AsSpan(credited), scratch.Subset);
+        var occurrences = space.Locate(normalized, scratch.Occurrences, scratch.Subset);
+        foreach (var o in occurrences) scratch.OccurrenceCounts[o.Feature]++;
+        try
+        {
+            var words = new SpanAttribution(text, occurrences, scratch.OccurrenceCounts);
+            var contacts = ContactRanges(text);
+            var result = new List<CategoryEvidence>(wanted.Count);
+            foreach (var (category, bias, sums) in wanted)
+                result.Add(ExplainOne(category, raw[(int)category], bias, sums, text, words, features, probability, findings, contacts));
+            return result;
+        }
+        finally
+        {
+            foreach (var o in occurrences) scratch.OccurrenceCounts[o.Feature] = 0;
+        }
     }
 
     /// <summary>
@@ -41,16 +72,18 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
     /// similarities at 1). Against an empty reference, a comment with nothing in common with its
     /// post would look like the reference and its distance from the post would vanish into the bias.
     /// </summary>
-    private CompiledModels.Reference ReferenceFor(FeatureBuffer features)
+    internal CompiledModels.Reference ReferenceFor(FeatureBuffer features)
     {
         var hasPost = space.SignalOffset + HasPostSignal;
         if (features.Dense[hasPost] == 0) return _empty;
+        // Built once and kept (with the exit leaves the models find for it), not 22 KB per comment.
+        if (_withPost is { } known && known.Values[hasPost].Equals(features.Dense[hasPost])) return known;
         var values = new float[space.Count];
         values[hasPost] = features.Dense[hasPost];
         int[] nonZero = [hasPost, space.SignalOffset + WordOverlapSignal, space.SignalOffset + CharCosineSignal];
         values[nonZero[1]] = space.ScaledSignal(WordOverlapSignal, 1f);
         values[nonZero[2]] = space.ScaledSignal(CharCosineSignal, 1f);
-        return new CompiledModels.Reference(values, nonZero);
+        return _withPost = new CompiledModels.Reference(values, nonZero);
     }
 
     private static readonly int WordOverlapSignal = IndexOfSignal("post_word_overlap");
@@ -60,29 +93,49 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
     private static int IndexOfSignal(string name) => CommentFeaturizer.SignalNames.ToList().IndexOf(name) is var i and >= 0
         ? i : throw new InvalidOperationException($"no signal {name}");
 
-    private CategoryEvidence ExplainOne(Category category, float raw, MappedText text, List<NgramOccurrence> occurrences, FeatureBuffer features,
-        CompiledModels.Reference reference, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings,
+    private CategoryEvidence ExplainOne(Category category, float raw, double bias, ContributionSums contributions, MappedText text, SpanAttribution words,
+        FeatureBuffer features, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings,
         List<(int Start, int End, string Placeholder)> contacts)
     {
-        var contributions = new Dictionary<int, double>();
-        var bias = models.Contributions((int)category, features, reference, contributions);
-        var ngrams = new Dictionary<int, double>();
         var signals = new List<SignalContribution>();
-        foreach (var (feature, contribution) in contributions)
+        foreach (var feature in contributions.Features)
         {
-            if (feature < space.SignalOffset) { ngrams[feature] = contribution; continue; }
+            if (feature < space.SignalOffset) continue;
             var key = FeatureSpace.DenseFeatureNames[feature - space.SignalOffset];
-            signals.Add(new SignalContribution(key, SignalNames.French(key), features.Dense[feature], contribution));
+            signals.Add(new SignalContribution(key, SignalNames.French(key), features.Dense[feature], contributions[feature]));
         }
         signals.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
 
-        var (attributed, unplaced) = SpanAttribution.Attribute(text, occurrences, ngrams);
+        var (attributed, unplaced) = words.Attribute(contributions, space.SignalOffset);
         var p = probability(category, raw);
         var spans = attributed
             .Select(s => new EvidenceSpan(s.Start, s.End, s.Contribution, p - probability(category, raw - s.Contribution), SpanText(text, s, findings, contacts)))
             .OrderByDescending(s => s.Contribution).ThenBy(s => s.Start)
             .ToList();
         return new CategoryEvidence(category, raw, bias, spans, signals, unplaced);
+    }
+
+    /// <summary>One thread's scratch: contribution sums per category explained, the n-grams they credit, their occurrences and counts per feature (cleared after use).</summary>
+    private sealed class Scratch
+    {
+        private readonly List<ContributionSums> _sums = [];
+
+        public List<int> Credited { get; } = [];
+        public NgramSubset Subset { get; } = new();
+        public List<NgramOccurrence> Occurrences { get; } = [];
+        public int[] OccurrenceCounts { get; private set; } = [];
+
+        /// <summary>The sums of the <paramref name="k"/>-th category explained in a call (touched only where credited, so cheap to keep five).</summary>
+        public ContributionSums Sums(int k)
+        {
+            while (_sums.Count <= k) _sums.Add(new ContributionSums());
+            return _sums[k];
+        }
+
+        public void Prepare(int featureCount)
+        {
+            if (OccurrenceCounts.Length < featureCount) OccurrenceCounts = new int[featureCount];
+        }
     }
 
     /// <summary>

@@ -27,10 +27,17 @@ internal static class Deobfuscator
     public static MappedText Apply(MappedText text)
     {
         var trace = new Trace(text.Text.Length);
-        var output = Apply(text.Text, trace);
-        var result = new MappedText.Builder(text);
-        for (var i = 0; i < output.Length; i++) result.Append(output[i], trace.OutputFrom[i], trace.OutputTo[i]);
-        return result.Build();
+        try
+        {
+            var output = Apply(text.Text, trace);
+            var result = new MappedText.Builder(text);
+            for (var i = 0; i < output.Length; i++) result.Append(output[i], trace.OutputFrom[i], trace.OutputTo[i]);
+            return result.Build();
+        }
+        finally
+        {
+            trace.Return();
+        }
     }
 
     /// <summary>
@@ -38,12 +45,33 @@ internal static class Deobfuscator
     /// the working buffer and then of the output, the range of the input it was made of. Null on the
     /// scoring path, which pays one null test per step for it.
     /// </summary>
+    /// <remarks>Its arrays are pooled, as the scoring path's buffers are (<see cref="Return"/>).</remarks>
     private sealed class Trace(int length)
     {
-        public readonly int[] From = new int[Math.Max(1, length)];
-        public readonly int[] To = new int[Math.Max(1, length)];
-        public readonly List<int> OutputFrom = new(length);
-        public readonly List<int> OutputTo = new(length);
+        // Cleared as new arrays would be: a pooled array holds what its last user left.
+        public readonly int[] From = Cleared(ArrayPool<int>.Shared.Rent(Math.Max(1, length)), length);
+        public readonly int[] To = Cleared(ArrayPool<int>.Shared.Rent(Math.Max(1, length)), length);
+
+        private static int[] Cleared(int[] array, int length)
+        {
+            Array.Clear(array, 0, Math.Max(1, length));
+            return array;
+        }
+
+        private int[] _outputFrom = ArrayPool<int>.Shared.Rent(length + 16);
+        private int[] _outputTo = ArrayPool<int>.Shared.Rent(length + 16);
+        private int _outputs;
+
+        public ReadOnlySpan<int> OutputFrom => _outputFrom.AsSpan(0, _outputs);
+        public ReadOnlySpan<int> OutputTo => _outputTo.AsSpan(0, _outputs);
+
+        public void Return()
+        {
+            ArrayPool<int>.Shared.Return(From);
+            ArrayPool<int>.Shared.Return(To);
+            ArrayPool<int>.Shared.Return(_outputFrom);
+            ArrayPool<int>.Shared.Return(_outputTo);
+        }
 
         public void Move(int from, int to, int width)
         {
@@ -65,11 +93,22 @@ internal static class Deobfuscator
 
         public void Output(int from, int to, int copies)
         {
-            for (var k = 0; k < copies; k++)
+            if (_outputs + copies > _outputFrom.Length)
             {
-                OutputFrom.Add(from);
-                OutputTo.Add(to);
+                Grow(ref _outputFrom, _outputs + copies);
+                Grow(ref _outputTo, _outputs + copies);
             }
+            _outputFrom.AsSpan(_outputs, copies).Fill(from);
+            _outputTo.AsSpan(_outputs, copies).Fill(to);
+            _outputs += copies;
+        }
+
+        private void Grow(ref int[] array, int needed)
+        {
+            var bigger = ArrayPool<int>.Shared.Rent(Math.Max(needed, 2 * array.Length));
+            array.AsSpan(0, _outputs).CopyTo(bigger);
+            ArrayPool<int>.Shared.Return(array);
+            array = bigger;
         }
     }
 

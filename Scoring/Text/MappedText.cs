@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NetiquetteML.Scoring.Text;
 
 /// <summary>
@@ -70,54 +72,101 @@ public sealed class MappedText
     }
 
     /// <summary>
+    /// A step that changed characters one for one: <paramref name="text"/>, as long as this text,
+    /// each of its characters made of the character at the same place here, so the map is this one.
+    /// </summary>
+    internal MappedText WithText(string text)
+    {
+        if (text.Length != Text.Length) throw new ArgumentException("a one-for-one step keeps the length", nameof(text));
+        return new MappedText(Original, text, _starts, _ends);
+    }
+
+    /// <summary>
     /// Builds the next step's text: each character appended names the range of this step's text it
     /// came from; the result maps straight to the original (the ranges compose).
     /// </summary>
+    /// <remarks>
+    /// Three pooled arrays grown by doubling, not a string builder and two lists: explanations
+    /// build several of these per comment. <see cref="Build"/> returns them to the pool.
+    /// </remarks>
     internal sealed class Builder(MappedText from)
     {
-        private readonly System.Text.StringBuilder _text = new(from.Text.Length);
-        private readonly List<int> _starts = new(from.Text.Length);
-        private readonly List<int> _ends = new(from.Text.Length);
+        private char[] _text = ArrayPool<char>.Shared.Rent(from.Text.Length + 16);
+        private int[] _starts = ArrayPool<int>.Shared.Rent(from.Text.Length + 16);
+        private int[] _ends = ArrayPool<int>.Shared.Rent(from.Text.Length + 16);
+        private int _length;
 
-        public int Length => _text.Length;
+        public int Length => _length;
 
         /// <summary>Appends <paramref name="c"/>, made from characters [start, end) of the step's input.</summary>
         public void Append(char c, int start, int end)
         {
             var (first, last) = Compose(start, end);
-            _text.Append(c);
-            _starts.Add(first);
-            _ends.Add(last);
+            Reserve(1);
+            _text[_length] = c;
+            _starts[_length] = first;
+            _ends[_length] = last;
+            _length++;
         }
 
         public void Append(ReadOnlySpan<char> chars, int start, int end)
         {
             var (first, last) = Compose(start, end);
-            _text.Append(chars);
-            for (var k = 0; k < chars.Length; k++)
-            {
-                _starts.Add(first);
-                _ends.Add(last);
-            }
+            Reserve(chars.Length);
+            chars.CopyTo(_text.AsSpan(_length));
+            _starts.AsSpan(_length, chars.Length).Fill(first);
+            _ends.AsSpan(_length, chars.Length).Fill(last);
+            _length += chars.Length;
         }
 
         /// <summary>Characters [start, end) of the input, unchanged.</summary>
         public void Copy(int start, int end)
         {
-            for (var i = start; i < end; i++)
-            {
-                _text.Append(from.Text[i]);
-                _starts.Add(from._starts[i]);
-                _ends.Add(from._ends[i]);
-            }
+            var count = end - start;
+            if (count <= 0) return;
+            Reserve(count);
+            from.Text.AsSpan(start, count).CopyTo(_text.AsSpan(_length));
+            from._starts.AsSpan(start, count).CopyTo(_starts.AsSpan(_length));
+            from._ends.AsSpan(start, count).CopyTo(_ends.AsSpan(_length));
+            _length += count;
         }
 
-        public MappedText Build() => new(from.Original, _text.ToString(), _starts.ToArray(), _ends.ToArray());
+        /// <summary>The mapped text built; the builder is not to be used afterwards.</summary>
+        public MappedText Build()
+        {
+            var built = new MappedText(from.Original, new string(_text, 0, _length), _starts.AsSpan(0, _length).ToArray(), _ends.AsSpan(0, _length).ToArray());
+            ArrayPool<char>.Shared.Return(_text);
+            ArrayPool<int>.Shared.Return(_starts);
+            ArrayPool<int>.Shared.Return(_ends);
+            _text = [];
+            _starts = [];
+            _ends = [];
+            return built;
+        }
+
+        private void Reserve(int more)
+        {
+            if (_length + more <= _text.Length) return;
+            var size = Math.Max(_text.Length * 2, _length + more);
+            Grow(ref _text, size);
+            Grow(ref _starts, size);
+            Grow(ref _ends, size);
+        }
+
+        private void Grow<T>(ref T[] array, int size)
+        {
+            var bigger = ArrayPool<T>.Shared.Rent(size);
+            array.AsSpan(0, _length).CopyTo(bigger);
+            ArrayPool<T>.Shared.Return(array);
+            array = bigger;
+        }
 
         private (int First, int Last) Compose(int start, int end)
         {
-            var (first, last) = end > start ? from.OriginalRange(start, end) : (0, 0);
-            return (first, last);
+            if (end <= start) return (0, 0);
+            // One character (most steps): its own range, or nothing typed.
+            if (end == start + 1) return from._ends[start] > from._starts[start] ? (from._starts[start], from._ends[start]) : (0, 0);
+            return from.OriginalRange(start, end);
         }
     }
 }

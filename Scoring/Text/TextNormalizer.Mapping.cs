@@ -42,10 +42,30 @@ public static partial class TextNormalizer
                 // As Normalize does: on without compatibility folding.
             }
         }
-        var folded = new MappedText.Builder(text);
-        for (var i = 0; i < text.Text.Length; i++)
+        return FoldHomoglyphs(text);
+    }
+
+    /// <summary>Invisible characters dropped, homoglyphs made Latin: one character for one, so the map stays the same unless one is dropped.</summary>
+    private static MappedText FoldHomoglyphs(MappedText text)
+    {
+        var s = text.Text;
+        bool invisible = false, homoglyph = false;
+        foreach (var c in s)
         {
-            var c = text.Text[i];
+            if (IsInvisible(c)) { invisible = true; break; }
+            if (Homoglyphs.ToLatin(c) != c) homoglyph = true;
+        }
+        if (!invisible)
+        {
+            return homoglyph ? text.WithText(string.Create(s.Length, s, static (chars, s) =>
+            {
+                for (var i = 0; i < s.Length; i++) chars[i] = Homoglyphs.ToLatin(s[i]);
+            })) : text;
+        }
+        var folded = new MappedText.Builder(text);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
             if (!IsInvisible(c)) folded.Append(Homoglyphs.ToLatin(c), i, i + 1);
         }
         return folded.Build();
@@ -59,6 +79,16 @@ public static partial class TextNormalizer
         {
             if (c >= FoldedLatin.Length) return Segmentwise(text, FoldCaseAndAccents(s), FoldCaseAndAccentsOfAnyText, static c => c < FoldedLatin.Length ? FoldedLatin[c] : null);
         }
+        // Most folds are one character for one (« É » to « e »): then the map is the same.
+        var oneForOne = true;
+        foreach (var c in s)
+        {
+            if (FoldedLatin[c].Length != 1) { oneForOne = false; break; }
+        }
+        if (oneForOne) return text.WithText(string.Create(s.Length, s, static (chars, s) =>
+        {
+            for (var i = 0; i < s.Length; i++) chars[i] = FoldedLatin[s[i]][0];
+        }));
         var result = new MappedText.Builder(text);
         for (var i = 0; i < s.Length; i++)
         {

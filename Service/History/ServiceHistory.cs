@@ -21,6 +21,7 @@ public sealed class ServiceHistory(IOptions<ServiceOptions> options, ServicePath
             Path = paths.Resolve(settings.Path!),
             KeyFile = settings.KeyFile is null ? null : paths.Resolve(settings.KeyFile),
             RetentionDays = settings.RetentionDays,
+            FlushInterval = settings.FlushInterval,
         });
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -184,6 +184,7 @@ public sealed partial class ServiceApp
         if (options.RateLimit.PermitsPerWindow <= 0 || options.RateLimit.Window <= TimeSpan.Zero) problems.Add("RateLimit needs positive PermitsPerWindow and Window");
         if (options.BundlePollInterval <= TimeSpan.Zero) problems.Add("BundlePollInterval must be positive");
         if (options.History.RetentionDays < 1 || options.History.PurgeInterval <= TimeSpan.Zero) problems.Add("History needs RetentionDays of at least 1 and a positive PurgeInterval");
+        if (options.History.FlushInterval < TimeSpan.Zero) problems.Add("History:FlushInterval must not be negative");
         if (options.ApiKeys.Any(k => string.IsNullOrWhiteSpace(k.Name) || k.Key.Length < 16))
             problems.Add("each ApiKeys entry needs a Name and a Key of at least 16 characters");
         if (options.ApiKeys.Select(k => k.Name).Distinct().Count() != options.ApiKeys.Count) problems.Add("ApiKeys names must be unique");

@@ -103,5 +103,8 @@ public sealed class ModerationHistoryOptions
 
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>Verdicts are written to the file behind the answer, every this often (a process killed loses at most this much); zero: at each request.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Path);
 }

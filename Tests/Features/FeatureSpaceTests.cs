@@ -159,4 +159,24 @@ public class FeatureSpaceTests
             });
         }, iter: 2000);
     }
+
+    [Fact]
+    public void Locating_a_subset_of_ngrams_finds_exactly_their_occurrences_in_the_same_order()
+    {
+        var kept = Space.Locate(TextNormalizer.Normalize("gang de caves au conseil")).Select(o => o.Feature).Distinct().ToArray();
+        Assert.NotEmpty(kept);
+        var texts = Gen.OneOf(
+            Gen.Int[0, Rows.Length - 1].Array[1, 6].Select(picks => string.Join(' ', picks.Select(p => Rows[p].Text))),
+            Gen.Char['\0', '\u02ff'].Array[0, 200].Select(c => new string(c)));
+        // Any subset, signals and lexicon counts among them (they are no n-grams and are left out).
+        var subsets = Gen.Int[0, Space.Count - 1].Array[0, 40].Select(random => kept.Where((_, i) => i % 2 == 0).Concat(random).ToArray());
+        Gen.Select(texts, subsets).Sample((raw, features) =>
+        {
+            var text = TextNormalizer.Normalize(raw);
+            var subset = new NgramSubset();
+            Space.Subset(features, subset);
+            var expected = Space.Locate(text).Where(o => features.Contains(o.Feature)).ToList();
+            Assert.Equal(expected, Space.Locate(text, [], subset));
+        }, iter: 500);
+    }
 }

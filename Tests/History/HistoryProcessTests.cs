@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using NetiquetteML.History;
+using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.History;
 using NetiquetteML.Tests.Hostile;
 using NetiquetteML.Tests.Reports;
 using NetiquetteML.Tests.Support;
@@ -61,6 +63,29 @@ public class HistoryProcessTests
         var next = Score(WriteComments(dir.File("next.csv"), "n", 100), db, dir.File("next-out.csv"), TimeSpan.FromMinutes(2));
         Assert.True(next.ExitCode == 0, next.All);
         Assert.Equal(rows + 100, (long)Scalar(db, "SELECT count(*) FROM comments")!);
+    }
+
+    [Fact]
+    public void A_history_held_open_by_one_process_and_score_in_another_see_each_others_entries()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("moderation.db");
+        const string question = "Quand est-ce que la piscine municipale va rouvrir cet été? Personne ne répond.";
+        var noon = new DateTimeOffset(2026, 11, 2, 12, 0, 0, TimeSpan.Zero);
+        // This test's process holds the history open, its recent entries in memory, the whole time (as the service does).
+        using var store = SqliteModerationHistory.Open(new HistoryStoreOptions { Path = db });
+        var service = new HistoryAwareScorer(ShippedScorer.Shared, store);
+        Assert.False(service.Score(new Comment(question, null, "s1", "Julie", noon)).Repeated);
+
+        // Another process scores Julie's second copy: it reads the first from the file (written behind, without a flush asked for).
+        var input = dir.Write("page.csv", $"id,post,text,author,created\nx2,,{question},Julie,{noon.AddMinutes(10):yyyy-MM-ddTHH:mm:ssZ}\n");
+        var run = Score(input, db, dir.File("out.csv"), TimeSpan.FromMinutes(2));
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.EndsWith(",1", File.ReadAllLines(dir.File("out.csv"))[1]);
+
+        // And this process sees what the other one wrote after it had built its index.
+        var third = service.Score(new Comment(question, null, "s3", "Julie", noon.AddMinutes(20)));
+        Assert.Equal(["s1", "x2"], third.History!.Repetition!.EarlierIds);
     }
 
     private static ExternalProcess.Result Score(string input, string db, string output, TimeSpan timeout) =>

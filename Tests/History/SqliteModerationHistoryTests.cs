@@ -66,6 +66,38 @@ public class SqliteModerationHistoryTests
     }
 
     [Fact]
+    public void A_version_1_file_is_migrated_to_indexes_by_time_alone_and_its_entries_are_still_recognised()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("h.db");
+        var key = new HistoryKey(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray());
+        File.WriteAllBytes(path + ".key", Enumerable.Range(7, 32).Select(i => (byte)i).ToArray());
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            HistorySchema.Migrate(connection, path, target: 1);
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO meta (key, value) VALUES ('key_fingerprint', $f); " +
+                "INSERT INTO comments (comment_id, author, created, action, categories, findings, signature, recorded) VALUES ('c1', $a, $t, 0, '', '', $s, $t)";
+            insert.Parameters.AddWithValue("$f", key.Fingerprint);
+            insert.Parameters.AddWithValue("$a", key.Pseudonym("Julie"));
+            insert.Parameters.AddWithValue("$t", Noon.ToUnixTimeMilliseconds());
+            insert.Parameters.AddWithValue("$s", TextSignature.Of(Question, key.Seeds).ToBytes());
+            insert.ExecuteNonQuery();
+        }
+        Assert.Contains("signature", Read(path, "SELECT group_concat(sql) FROM sqlite_master WHERE type = 'index'"));
+
+        using var store = SqliteModerationHistory.Open(new HistoryStoreOptions { Path = path });
+        Assert.Equal(HistorySchema.Current.ToString(), Pragma(store, "user_version"));
+        var indexes = Read(path, "SELECT group_concat(sql, ' ; ') FROM sqlite_master WHERE type = 'index'")!;
+        Assert.DoesNotContain("signature", indexes);
+        Assert.DoesNotContain("(author", indexes);
+        Assert.Contains("comments_by_time ON comments (created)", indexes);
+        var again = new HistoryAwareScorer(ShippedScorer.Shared, store).Score(new Comment(Question, null, "c2", "Julie", Noon.AddMinutes(5)));
+        Assert.Equal(["c1"], again.History!.Repetition!.EarlierIds);
+    }
+
+    [Fact]
     public void A_missing_or_foreign_key_is_refused_with_what_to_do()
     {
         using var dir = new TempDirectory();
@@ -124,6 +156,8 @@ public class SqliteModerationHistoryTests
         history.Say("appel-819-555-0199", "Bartholomew Quintal", "Bonne journée à toute l'équipe municipale", Noon.AddHours(2));
 
         // While open (the write-ahead log holds the latest pages) and once closed and checkpointed.
+        history.Store.Flush();
+        Assert.Equal(10L, Convert.ToInt64(Read(history.Path, "SELECT count(*) FROM comments")));
         foreach (var closed in new[] { false, true })
         {
             if (closed) { history.Store.Dispose(); SqliteConnection.ClearAllPools(); }
@@ -148,6 +182,126 @@ public class SqliteModerationHistoryTests
             history.Say($"t{i}", $"auteur-{i % 7}", $"Commentaire {i} : la collecte des ordures est-elle reportée à cause de la tempête?", Noon.AddSeconds(i)));
         Assert.Equal(200, history.Store.Summary().Total);
     }
+
+    private const string Question = "Quand est-ce que la piscine municipale va rouvrir cet été? Personne ne répond.";
+
+    [Fact]
+    public void Committed_sessions_reach_the_file_behind_the_caller_and_every_one_of_them_on_dispose()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("h.db");
+        using (var store = SqliteModerationHistory.Open(new HistoryStoreOptions { Path = path }))
+        {
+            var scorer = new HistoryAwareScorer(ShippedScorer.Shared, store);
+            for (var i = 0; i < 30; i++) scorer.Score(new Comment($"Commentaire {i} sur la patinoire", null, $"c{i}", "Julie", Noon.AddMinutes(i)));
+            Assert.True(Eventually(() => Count(path) == 30), $"{Count(path)} rows written behind, 30 expected");
+            for (var i = 30; i < 35; i++) scorer.Score(new Comment($"Commentaire {i} sur la patinoire", null, $"c{i}", "Julie", Noon.AddMinutes(i)));
+        }
+        Assert.Equal(35, Count(path));
+    }
+
+    [Fact]
+    public void With_a_flush_interval_of_zero_each_session_is_in_the_file_when_its_commit_returns()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("h.db");
+        using var store = SqliteModerationHistory.Open(new HistoryStoreOptions { Path = path, FlushInterval = TimeSpan.Zero });
+        var scorer = new HistoryAwareScorer(ShippedScorer.Shared, store);
+        for (var i = 1; i <= 3; i++)
+        {
+            scorer.Score(new Comment(Question, null, $"c{i}", "Julie", Noon.AddMinutes(i)));
+            Assert.Equal(i, Count(path));
+        }
+    }
+
+    [Fact]
+    public void A_session_disposed_without_commit_leaves_nothing_in_memory_or_in_the_file()
+    {
+        using var history = new FreshHistory();
+        using (var session = history.Store.Begin())
+            history.Scorer.Remember(session, new Comment(Question, null, "oublie", "Julie", Noon), ShippedScorer.Shared.Score(new Comment(Question)));
+        Assert.False(history.Say("c1", "Julie", Question, Noon.AddMinutes(5)).Repeated);
+        history.Store.Flush();
+        Assert.Equal(1, Count(history.Path));
+    }
+
+    [Fact]
+    public void Two_histories_on_one_file_see_each_others_entries_once_written()
+    {
+        using var dir = new TempDirectory();
+        var options = new HistoryStoreOptions { Path = dir.File("h.db") };
+        // Two connections to one file: to SQLite, two processes.
+        using var first = SqliteModerationHistory.Open(options);
+        using var second = SqliteModerationHistory.Open(options);
+        var (a, b) = (new HistoryAwareScorer(ShippedScorer.Shared, first), new HistoryAwareScorer(ShippedScorer.Shared, second));
+        b.Score(new Comment("Bonne journée à tous les bénévoles du carnaval d'hiver", null, "b0", "Marc", Noon)); // b's index is built now, before a writes
+
+        a.Score(new Comment(Question, null, "c1", "Julie", Noon.AddMinutes(1)));
+        Assert.True(Eventually(() => Sees(second, "Julie", Noon.AddMinutes(10)) == 1), "the second history never saw the first one's entry");
+        Assert.Equal(["c1"], b.Score(new Comment(Question, null, "c2", "Julie", Noon.AddMinutes(10))).History!.Repetition!.EarlierIds);
+
+        Assert.True(Eventually(() => Sees(first, "Julie", Noon.AddMinutes(20)) == 2), "the first history never saw the second one's entry");
+        Assert.Equal(["c1", "c2"], a.Score(new Comment(Question, null, "c3", "Julie", Noon.AddMinutes(20))).History!.Repetition!.EarlierIds);
+    }
+
+    [Fact]
+    public void Lookups_reaching_past_the_recent_span_read_the_file_and_the_open_session()
+    {
+        using var dir = new TempDirectory();
+        using var store = SqliteModerationHistory.Open(new HistoryStoreOptions { Path = dir.File("h.db"), RecentSpan = TimeSpan.FromHours(1) });
+        var scorer = new HistoryAwareScorer(ShippedScorer.Shared, store);
+        // One session: Marc's comment moves the horizon past Julie's; her second copy, scored out of
+        // order, looks back a day (the policy's window): before the horizon, in this session's records.
+        var batch = scorer.ScoreMany([
+            new Comment(Question, null, "c1", "Julie", Noon),
+            new Comment("Bonne journée à tous les bénévoles du carnaval d'hiver", null, "m1", "Marc", Noon.AddHours(5)),
+            new Comment(Question, null, "c2", "Julie", Noon.AddHours(3)),
+        ]).ToList();
+        Assert.Equal(["c1"], batch[2].History!.Repetition!.EarlierIds);
+        // The next session: the same, from the file (written first, if the writer had not yet).
+        Assert.Equal(["c1", "c2"], scorer.Score(new Comment(Question, null, "c3", "Julie", Noon.AddHours(3.5))).History!.Repetition!.EarlierIds);
+    }
+
+    [Fact]
+    public void A_purge_by_another_process_is_seen_and_the_removals_it_deleted_no_longer_count()
+    {
+        using var history = new FreshHistory();
+        foreach (var daysAgo in new[] { 80, 40, 10 })
+            history.Say($"r{daysAgo}", "Gérald", $"Appelez Gérald au 819-555-01{daysAgo:00} pour tout savoir sur le conseil", Noon.AddDays(-daysAgo));
+        Assert.Equal(3, history.Say("ok1", "Gérald", "Bonne fin de semaine à tous", Noon).History!.RecentRemovals);
+
+        history.Store.Flush(); // a purge deletes what is in the file
+        using (var other = SqliteModerationHistory.Open(new HistoryStoreOptions { Path = history.Path, RetentionDays = 30 }))
+            Assert.Equal(2, other.Purge(Noon));
+        Assert.True(Eventually(() => Removals(history.Store, "Gérald", Noon.AddMinutes(1)) == 1), "the purge was never seen");
+        Assert.Equal(1, history.Say("ok2", "Gérald", "Bonne fin de semaine à tous", Noon.AddMinutes(1)).History!.RecentRemovals);
+    }
+
+    /// <summary>How many similar entries of <paramref name="author"/> a lookup of <see cref="Question"/> finds, in a session that records nothing.</summary>
+    private static int Sees(SqliteModerationHistory store, string author, DateTimeOffset at) => Look(store, author, at).SameAuthor.Count;
+
+    private static int Removals(SqliteModerationHistory store, string author, DateTimeOffset at) => Look(store, author, at).RecentRemovals;
+
+    private static HistoryRecall Look(SqliteModerationHistory store, string author, DateTimeOffset at)
+    {
+        using var session = store.Begin();
+        return session.Recall(new HistoryQuery(store.Key.Pseudonym(author), at, TextSignature.Of(Question, store.Key.Seeds), TextSignature.DefaultThreshold,
+            at.AddDays(-1), at.AddMinutes(-30), at.AddDays(-90)));
+    }
+
+    /// <summary>Polls <paramref name="condition"/> for up to ten seconds: what is written behind arrives within milliseconds, on a busy machine later.</summary>
+    private static bool Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            Thread.Sleep(5);
+        }
+        return true;
+    }
+
+    private static int Count(string path) => Convert.ToInt32(Read(path, "SELECT count(*) FROM comments"));
 
     private static string AllBytes(string folder)
     {

@@ -179,6 +179,48 @@ public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<str
         _figures.Set("explain_flagged" + suffix, with);
         _figures.Set("explain_all" + suffix, all);
         _figures.Set("explanation_cost_ratio" + suffix, with.MedianUs / without.MedianUs);
+        ExplanationStages(scorer, flagged, suffix, warmup, ct);
+    }
+
+    /// <summary>
+    /// Two stages of an explanation timed alone on the flagged comments: the normaliser run again
+    /// with its map (what places words on what was typed), and the exact contributions of the
+    /// flagged categories (interventional TreeSHAP), timed with the vector and the models they read
+    /// (compare with the stage « feature vector + compiled models »). The rest is locating the
+    /// credited n-grams, placing them on words, and the evidence objects.
+    /// </summary>
+    private void ExplanationStages(NetiquetteScorer scorer, IReadOnlyList<Comment> flagged, string suffix, TimeSpan warmup, CancellationToken ct)
+    {
+        var space = scorer.Bundle.Features;
+        if (CompiledModels.TryCompile(scorer.Bundle.Model, space.Count) is not { } compiled) return;
+        _figures.Set("explain_stage_normalize_with_map" + suffix,
+            Latency.Measure("normaliser with its map", flagged, c => TextNormalizer.NormalizeWithMap(c.Text), warmup, ct));
+        var posts = new PostCache();
+        var cases = flagged.Select(c => (Input: CommentFeaturizer.ToModelInput(c, posts.Get(c.Post)),
+            Categories: scorer.Score(c, Explanations.None).Categories.Where(x => x.Flagged).Select(x => (int)x.Category).ToArray())).ToList();
+        var explainer = new Explainer(compiled, space);
+        var buffer = new FeatureBuffer();
+        var raw = new float[Categories.All.Count];
+        var leaves = new ulong[compiled.TreeCount];
+        var sums = new ContributionSums();
+        _figures.Set("explain_stage_vector_models_contributions" + suffix, Latency.Measure("vector, models, contributions of the flagged categories", cases, x =>
+        {
+            space.Vectorize(x.Input, buffer);
+            compiled.Score(buffer, raw, leaves);
+            var bias = 0.0;
+            foreach (var category in x.Categories)
+            {
+                sums.Reset(space.Count);
+                bias += compiled.Contributions(category, buffer, leaves, explainer.ReferenceFor(buffer), sums);
+            }
+            return bias;
+        }, warmup, ct));
+        _figures.Set("explain_stage_vector_models" + suffix, Latency.Measure("vector, models (same comments)", cases, x =>
+        {
+            space.Vectorize(x.Input, buffer);
+            compiled.Score(buffer, raw, leaves);
+            return raw;
+        }, warmup, ct));
     }
 
     private void Batch(NetiquetteScorer scorer, BenchCorpus corpus, CancellationToken ct)
