@@ -102,10 +102,12 @@ public class CorpusTests(ITestOutputHelper output)
             ["rows (parts i to s)"] = rows.Count(r => r.Id[0] is >= 'I' and <= 'S'),
             ["rows (parts t and u)"] = rows.Count(r => r.Id[0] is 'T' or 'U'),
             ["rows (parts v to x)"] = rows.Count(r => r.Id[0] is >= 'V' and <= 'X'),
+            ["rows (parts y and z)"] = rows.Count(r => r.Id[0] is 'Y' or 'Z'),
             ["complaint (parts a to h)"] = rows.Count(r => r.Id[0] is >= 'A' and <= 'H' && r.Label(Category.Complaint)),
             ["complaint (parts i to s)"] = rows.Count(r => r.Id[0] is >= 'I' and <= 'S' && r.Label(Category.Complaint)),
             ["complaint (parts t and u)"] = rows.Count(r => r.Id[0] is 'T' or 'U' && r.Label(Category.Complaint)),
             ["complaint (parts v to x)"] = rows.Count(r => r.Id[0] is >= 'V' and <= 'X' && r.Label(Category.Complaint)),
+            ["complaint (parts y and z)"] = rows.Count(r => r.Id[0] is 'Y' or 'Z' && r.Label(Category.Complaint)),
             ["off_topic (parts v to x)"] = rows.Count(r => r.Id[0] is >= 'V' and <= 'X' && r.Label(Category.OffTopic)),
         };
         foreach (var c in Categories.All) expected[c.Name()] = rows.Count(r => r.Label(c));
