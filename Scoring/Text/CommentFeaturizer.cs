@@ -51,7 +51,7 @@ public static class CommentFeaturizer
         return new ModelInput { Text = text, Signals = Signals(comment.Text ?? string.Empty, text, post) };
     }
 
-    /// <summary>What a word is for the signals: one lookup per word instead of one per lexicon.</summary>
+    /// <summary>What a word is for the signals, in the low 16 bits of its entry in <see cref="WordClasses"/>.</summary>
     [Flags]
     private enum WordClass : ushort
     {
@@ -68,18 +68,23 @@ public static class CommentFeaturizer
         Mention = 512,
     }
 
-    private static readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> WordClasses = BuildWordClasses();
+    /// <summary>Where <see cref="MunicipalTopics"/>' bits sit in an entry of <see cref="WordClasses"/>, above the word classes.</summary>
+    private const int TopicShift = 16;
 
-    private static FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> BuildWordClasses()
+    /// <summary>
+    /// Every lexicon and the municipal subjects in one trie: one walk per word gives every signal
+    /// its answer (a lookup per lexicon, then one per subject stem length, cost up to a dozen).
+    /// </summary>
+    private static readonly WordTrie WordClasses = BuildWordClasses();
+
+    private static WordTrie BuildWordClasses()
     {
-        var classes = new Dictionary<string, WordClass>(StringComparer.Ordinal);
-        void Add(IEnumerable<string> words, WordClass kind)
-        {
-            foreach (var w in words) classes[w] = classes.GetValueOrDefault(w) | kind;
-        }
+        var entries = new List<(string, uint)>();
+        void Add(IEnumerable<string> words, WordClass kind) => entries.AddRange(words.Select(w => (w, (uint)kind)));
         Add(Lexicons.Offensive.Except(Lexicons.ChurchWords), WordClass.Offensive);
         Add(Lexicons.MildOaths, WordClass.MildOath);
-        Add(Lexicons.Political, WordClass.Political);
+        // Partisan politics counts as political through its topic bit (it has stems, read below).
+        Add(Lexicons.GeneralPolitics, WordClass.Political);
         Add(Lexicons.Commercial, WordClass.Commercial);
         Add(Lexicons.Municipal, WordClass.Municipal);
         Add(StopWords, WordClass.Stop);
@@ -89,7 +94,8 @@ public static class CommentFeaturizer
         Add([TextNormalizer.MentionToken], WordClass.Mention);
         // The town's own contacts argue for a municipal matter, not for an ad.
         Add([TextNormalizer.TownPhoneToken, TextNormalizer.TownEmailToken, TextNormalizer.TownUrlToken], WordClass.Municipal);
-        return classes.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        entries.AddRange(MunicipalTopics.Entries.Select(e => (e.Entry, (uint)e.Bits << TopicShift)));
+        return WordTrie.Build(entries);
     }
 
     /// <summary>The dense signals of a comment, from its raw and normalised forms (words read as spans: nothing allocated but the result).</summary>
@@ -106,17 +112,18 @@ public static class CommentFeaturizer
             var w = span[range];
             if (w.IsEmpty) continue;
             words++;
-            var kind = WordClasses.TryGetValue(w, out var found) ? found : WordClass.None;
+            var entry = WordClasses.Lookup(w);
+            var kind = (WordClass)(entry & 0xFFFF);
+            var topics = (int)(entry >> TopicShift);
             if ((kind & WordClass.Offensive) != 0) offensive++;
             if ((kind & WordClass.MildOath) != 0) mild++;
-            if ((kind & WordClass.Political) != 0) political++;
+            if ((kind & WordClass.Political) != 0 || MunicipalTopics.IsOutsidePolitics(topics)) political++;
             if ((kind & WordClass.Commercial) != 0) commercial++;
             if ((kind & WordClass.Municipal) != 0) municipal++;
             if ((kind & WordClass.Url) != 0) urls++;
             if ((kind & WordClass.Amount) != 0) amounts++;
             if ((kind & WordClass.Contact) != 0) contacts++;
             if ((kind & WordClass.Mention) != 0) mentions++;
-            var topics = MunicipalTopics.Of(w);
             if (topics != 0)
             {
                 subjects |= MunicipalTopics.Subjects(topics);

@@ -46,16 +46,32 @@ internal static class Lexicons
         "sacrifice", "ostination", "puree", "zut", "mince", "verrat",
     }.ToFrozenSet();
 
-    /// <summary>Words naming parties, politicians and elections.</summary>
-    public static readonly FrozenSet<string> Political = new[]
+    /// <summary>
+    /// Provincial and federal partisan politics: parties, their leaders, the two governments and
+    /// their institutions. The labelling guide puts it off topic under a municipal post, so the
+    /// off-topic model counts it apart from politics in general (<see cref="GeneralPolitics"/>);
+    /// the political model counts both. An entry ending in <c>*</c> is a stem (any word that starts
+    /// with it, at least as long), as in <see cref="MunicipalTopics"/>.
+    /// </summary>
+    public static readonly string[] PartisanPolitics =
+    [
+        "caq", "pq", "plq", "qs", "pcq", "pcc", "npd", "plc", "bloc", "liberal", "liberaux", "conservateur*", "caquiste*",
+        "pequiste*", "solidaire*", "legault", "trudeau", "poilievre", "carney", "pspp", "plamondon", "duhaime", "anglade",
+        "ottawa", "federal", "federale", "federaux", "provincial", "provinciale", "provinciaux", "referendum",
+        "souverainete", "independance", "parlement", "ministre*", "depute*", "gouvernement*",
+    ];
+
+    /// <summary>
+    /// Politics in general and the town's own elections: voting, candidates, the mayor and the
+    /// council members by name, mandates. Whole words. « parti » (also « gone ») and « quebec »
+    /// (also the town's province in « la plus belle ville du Québec ») are here, not in
+    /// <see cref="PartisanPolitics"/>: too common outside politics to mark a change of subject.
+    /// </summary>
+    public static readonly FrozenSet<string> GeneralPolitics = new[]
     {
-        "caq", "pq", "plq", "qs", "pcq", "pcc", "npd", "plc", "bloc", "liberal", "liberaux", "conservateur",
-        "conservateurs", "caquiste", "caquistes", "pequiste", "pequistes", "solidaire", "solidaires", "legault",
-        "poilievre", "carney", "trudeau", "pspp", "plamondon", "duhaime", "election", "elections", "electoral",
-        "voter", "votez", "vote", "votes", "candidat", "candidate", "campagne", "maire", "mairesse", "conseiller",
-        "conseillere", "conseillers", "trottier", "gauthier", "belanger", "ouellet", "pelletier", "boucher", "cyr",
-        "demission", "dehors", "mandat", "depute", "deputee", "ministre", "gouvernement", "parti", "partis",
-        "federal", "federaux", "ottawa", "quebec", "souverainete", "independance", "referendum", "politicien",
+        "election", "elections", "electoral", "voter", "votez", "vote", "votes", "candidat", "candidate", "campagne",
+        "maire", "mairesse", "conseiller", "conseillere", "conseillers", "trottier", "gauthier", "belanger", "ouellet",
+        "pelletier", "boucher", "cyr", "demission", "dehors", "mandat", "parti", "partis", "quebec", "politicien",
         "politiciens", "politique",
     }.ToFrozenSet();
 

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace NetiquetteML.Scoring.Text;
 
 /// <summary>
@@ -16,7 +14,7 @@ namespace NetiquetteML.Scoring.Text;
 /// </remarks>
 internal static class MunicipalTopics
 {
-    /// <summary>One bit per municipal subject; <see cref="OutsidePoliticsWords"/> and <see cref="OutsideSubjectWords"/> are kept apart.</summary>
+    /// <summary>One bit per municipal subject; <see cref="Lexicons.PartisanPolitics"/> and <see cref="OutsideSubjectWords"/> are kept apart.</summary>
     private static readonly string[] SubjectWords =
     [
         // streets, sidewalks, snow, traffic
@@ -63,12 +61,6 @@ internal static class MunicipalTopics
         "herbicyclage feuilles",
     ];
 
-    /// <summary>Partisan provincial and federal politics: off topic under a municipal post (LABELS.md version 2).</summary>
-    private const string OutsidePoliticsWords =
-        "caq pq plq qs pcq pcc npd plc bloc legault trudeau poilievre carney pspp plamondon duhaime ottawa federal federale " +
-        "federaux provincial provinciale provinciaux referendum souverainete independance parlement " +
-        "caquiste* pequiste* liberaux conservateur* solidaire* ministre* depute* gouvernement* anglade";
-
     /// <summary>Subjects the guide names as off topic whatever the post: conspiracy theories and religious preaching.</summary>
     private const string OutsideSubjectWords =
         "vaccin* 5g chemtrail* complot* conspiration* illuminati* nasa reptilien* plandemie pharma endoctrin* " +
@@ -81,49 +73,38 @@ internal static class MunicipalTopics
     private const int OutsideSubjectBit = 1 << 14;
     private const int SubjectMask = (1 << SubjectCount) - 1;
 
-    private const int ShortestStem = 3;
-    private const int LongestStem = 12;
+    private const int ShortestStem = 3;   // a shorter stem would take in unrelated words
 
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Words;
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Stems;
-    private static readonly int StemLengths;   // bit n set: some stem has n letters (the others are never looked up)
+    /// <summary>
+    /// Every entry with its bit: the words and stems of each subject, of partisan politics and of
+    /// the outside subjects. The featurizer folds them into its own word table, so that a word of a
+    /// comment is looked up once for every signal.
+    /// </summary>
+    public static IReadOnlyList<(string Entry, int Bits)> Entries { get; } = BuildEntries();
 
-    static MunicipalTopics()
+    private static List<(string Entry, int Bits)> BuildEntries()
     {
         if (SubjectWords.Length != SubjectCount) throw new InvalidOperationException($"{SubjectWords.Length} subjects, {SubjectCount} declared");
-        var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stems = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stemLengths = 0;
-        void Add(string entries, int bit)
+        var entries = new List<(string, int)>();
+        void Add(IEnumerable<string> words, int bit)
         {
-            foreach (var entry in entries.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var entry in words)
             {
-                if (!entry.EndsWith('*')) { words[entry] = words.GetValueOrDefault(entry) | bit; continue; }
-                var stem = entry[..^1];
-                if (stem.Length is < ShortestStem or > LongestStem) throw new InvalidOperationException($"stem '{stem}' must be {ShortestStem} to {LongestStem} letters");
-                stems[stem] = stems.GetValueOrDefault(stem) | bit;
-                stemLengths |= 1 << stem.Length;
+                if (entry.EndsWith('*') && entry.Length - 1 < ShortestStem) throw new InvalidOperationException($"stem '{entry}' shorter than {ShortestStem} letters");
+                entries.Add((entry, bit));
             }
         }
-        for (var i = 0; i < SubjectWords.Length; i++) Add(SubjectWords[i], 1 << i);
-        Add(OutsidePoliticsWords, OutsidePoliticsBit);
-        Add(OutsideSubjectWords, OutsideSubjectBit);
-        Words = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        StemLengths = stemLengths;
-        Stems = stems.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < SubjectWords.Length; i++) Add(SubjectWords[i].Split(' ', StringSplitOptions.RemoveEmptyEntries), 1 << i);
+        Add(Lexicons.PartisanPolitics, OutsidePoliticsBit);
+        Add(OutsideSubjectWords.Split(' ', StringSplitOptions.RemoveEmptyEntries), OutsideSubjectBit);
+        return entries;
     }
 
+    // After Entries: static fields are initialised in the order they are written.
+    private static readonly WordTrie Trie = WordTrie.Build(Entries.Select(e => (e.Entry, (uint)e.Bits)));
+
     /// <summary>The subjects (bits) and outside markers one normalised word belongs to; 0 for most words.</summary>
-    public static int Of(ReadOnlySpan<char> word)
-    {
-        var bits = Words.TryGetValue(word, out var exact) ? exact : 0;
-        var longest = Math.Min(word.Length, LongestStem);
-        for (var length = ShortestStem; length <= longest; length++)
-        {
-            if ((StemLengths & (1 << length)) != 0 && Stems.TryGetValue(word[..length], out var stem)) bits |= stem;
-        }
-        return bits;
-    }
+    public static int Of(ReadOnlySpan<char> word) => (int)Trie.Lookup(word);
 
     /// <summary>The municipal subjects of a whole normalised text, as bits.</summary>
     public static int SubjectsOf(ReadOnlySpan<char> normalizedText)

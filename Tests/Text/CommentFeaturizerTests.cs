@@ -60,4 +60,55 @@ public class CommentFeaturizerTests
         foreach (var count in y.Values) normY += count * count;
         return (float)(dot / Math.Sqrt(normX * normY));
     }
+
+    /// <summary>The word signals of a one-word comment, by plain scans of the lexicons and of the subject lists.</summary>
+    private static Dictionary<string, float> ReferenceWordSignals(string word)
+    {
+        var topicEntries = MunicipalTopics.Entries.Select(e => (e.Entry, (uint)e.Bits));
+        var topics = (int)WordTrieTests.Reference(topicEntries, word);
+        var partisan = MunicipalTopics.IsOutsidePolitics(topics);
+        var townContacts = new[] { TextNormalizer.TownPhoneToken, TextNormalizer.TownEmailToken, TextNormalizer.TownUrlToken };
+        float Is(bool yes) => yes ? 1f : 0f;
+        return new()
+        {
+            ["offensive_words"] = Is(Lexicons.Offensive.Contains(word) && !Lexicons.ChurchWords.Contains(word)),
+            ["mild_oaths"] = Is(Lexicons.MildOaths.Contains(word)),
+            ["political_words"] = Is(Lexicons.GeneralPolitics.Contains(word) || partisan),
+            ["commercial_words"] = Is(Lexicons.Commercial.Contains(word)),
+            ["municipal_words"] = Is(Lexicons.Municipal.Contains(word) || townContacts.Contains(word)),
+            ["urls"] = Is(word == TextNormalizer.UrlToken),
+            ["mentions"] = Is(word == TextNormalizer.MentionToken),
+            ["municipal_subjects"] = Math.Min(System.Numerics.BitOperations.PopCount((uint)MunicipalTopics.Subjects(topics)), 4),
+            ["outside_politics_words"] = Is(partisan),
+            ["outside_subject_words"] = Is(MunicipalTopics.IsOutsideSubject(topics)),
+        };
+    }
+
+    [Fact]
+    public void Each_word_signal_is_what_a_plain_scan_of_the_lists_gives()
+    {
+        var listed = Lexicons.Offensive.Concat(Lexicons.ChurchWords).Concat(Lexicons.MildOaths).Concat(Lexicons.GeneralPolitics)
+            .Concat(Lexicons.Commercial).Concat(Lexicons.Municipal).Concat(MunicipalTopics.Entries.Select(e => e.Entry)).ToList();
+        var names = CommentFeaturizer.SignalNames.ToList();
+        void Check(string word)
+        {
+            var signals = CommentFeaturizer.Signals(word, word, PostContext.None);
+            foreach (var (name, expected) in ReferenceWordSignals(word))
+                Assert.True(expected == signals[names.IndexOf(name)], $"« {word} »: {name} {signals[names.IndexOf(name)]}, a scan of the lists gives {expected}");
+        }
+        foreach (var word in WordTrieTests.EdgeWords(listed).Where(w => w.Length > 0 && !w.Contains(' '))) Check(word);
+        Gen.OneOf(Gen.String[Gen.Char['\0', '\u02FF'], 1, 12], Gen.String[Gen.Char["aceilnorstuv0-"], 1, 12])
+            .Where(w => !w.Contains(' ')).Sample(Check, iter: 5000);
+    }
+
+    [Theory]
+    [InlineData("Le maire a remis sa démission avant les élections", 0f)]
+    [InlineData("Les députés et les ministres de Legault", 3f)]
+    public void Politics_counts_general_and_partisan_words_alike_and_partisan_ones_apart(string comment, float partisan)
+    {
+        var signals = CommentFeaturizer.ToModelInput(new Comment(comment, null)).Signals;
+        var names = CommentFeaturizer.SignalNames.ToList();
+        Assert.Equal(3f, signals[names.IndexOf("political_words")]);
+        Assert.Equal(partisan, signals[names.IndexOf("outside_politics_words")]);
+    }
 }

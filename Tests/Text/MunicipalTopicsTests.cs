@@ -87,4 +87,26 @@ public class MunicipalTopicsTests
             Assert.Equal(0, MunicipalTopics.SubjectsOf(TextNormalizer.Normalize(comment)) & ~((1 << MunicipalTopics.SubjectCount) - 1));
         }, iter: 2000);
     }
+
+    private static readonly (string Entry, uint Bits)[] Entries = [.. MunicipalTopics.Entries.Select(e => (e.Entry, (uint)e.Bits))];
+
+    [Fact]
+    public void A_word_has_the_bits_a_plain_scan_of_the_lists_gives()
+    {
+        foreach (var edge in WordTrieTests.EdgeWords(Entries.Select(e => e.Entry)))
+            Assert.Equal(WordTrieTests.Reference(Entries, edge), (uint)MunicipalTopics.Of(edge));
+        var alphabet = Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789-é"];
+        var word = Gen.OneOf(Gen.String, alphabet.Array[0, 14].Select(c => new string(c)),
+            Gen.Select(Gen.Int[0, Entries.Length - 1], alphabet.Array[0, 4]).Select((i, tail) => Entries[i].Entry.TrimEnd('*') + new string(tail)));
+        word.Sample(w => Assert.Equal(WordTrieTests.Reference(Entries, w), (uint)MunicipalTopics.Of(w)), iter: 20000);
+    }
+
+    [Fact]
+    public void Partisan_politics_is_read_from_the_lexicon_with_its_stems()
+    {
+        Assert.All(Lexicons.PartisanPolitics, entry => Assert.True(MunicipalTopics.IsOutsidePolitics(MunicipalTopics.Of(entry.TrimEnd('*')))));
+        Assert.True(MunicipalTopics.IsOutsidePolitics(MunicipalTopics.Of("ministres")));
+        Assert.False(MunicipalTopics.IsOutsidePolitics(MunicipalTopics.Of("maire")));
+        Assert.False(MunicipalTopics.IsOutsidePolitics(MunicipalTopics.Of("quebec")));
+    }
 }
