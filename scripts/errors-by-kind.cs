@@ -32,6 +32,8 @@ var kinds = new Dictionary<char, string>
     ['V'] = "short, blunt and angry complaints and their hard negatives",
     ['W'] = "complaints against grievances",
     ['X'] = "off_topic decided by meaning, not shared words",
+    ['Y'] = "what is not a complaint: lost and found, neighbours helping, other bodies",
+    ['Z'] = "church words in their church sense against the same words as sacres",
 };
 return CommandGuard.Run(() =>
 {

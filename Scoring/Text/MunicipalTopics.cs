@@ -61,11 +61,14 @@ internal static class MunicipalTopics
         "herbicyclage feuilles",
     ];
 
-    /// <summary>Subjects the guide names as off topic whatever the post: conspiracy theories and religious preaching.</summary>
+    /// <summary>
+    /// Subjects the guide names as off topic whatever the post: conspiracy theories and religious
+    /// preaching. Not « pecheur »: without accents the sinner (pécheur) is the fisherman (pêcheur).
+    /// </summary>
     private const string OutsideSubjectWords =
         "vaccin* 5g chemtrail* complot* conspiration* illuminati* nasa reptilien* plandemie pharma endoctrin* " +
         "mondialist* soros gates jesus seigneur repentez repentir bible biblique apocalypse amen evangile* " +
-        "prophet* prophetie* eternel* pecheur* satan antechrist messie";
+        "prophet* prophetie* eternel* satan antechrist messie";
 
     public const int SubjectCount = 13;
 

@@ -66,6 +66,14 @@ public class MunicipalTopicsTests
         Assert.True(Signal(SignalsOf(comment, null), "outside_subject_words") >= 1f);
     }
 
+    [Theory]
+    [InlineData("Les pêcheurs ont pogné des beaux dorés au lac hier")]
+    [InlineData("Mon père est un pêcheur de brochet depuis 50 ans")]
+    public void A_fisherman_is_not_a_sinner_once_accents_are_gone(string comment)
+    {
+        Assert.Equal(0f, Signal(SignalsOf(comment, null), "outside_subject_words"));
+    }
+
     [Fact]
     public void Without_a_post_only_the_comment_own_subjects_are_read()
     {
