@@ -41,10 +41,7 @@ public sealed record Verdict(
 
     /// <summary>True when the history found the same content posted before (« contenu répété »).</summary>
     public bool Repeated => History?.Repetition is not null;
-
-    /// <summary>
-    /// The comment's text through <see cref="Text.TextNormalizer.Normalize"/>, as the models read it, and the text it
-    /// came from: the history signs it without normalising the comment a second time. Internal: never serialised.
-    /// </summary>
-    internal (string Source, string Normalized)? NormalizedText { get; init; }
 }
+
+/// <summary>A verdict and the comment's text through <see cref="Text.TextNormalizer.Normalize"/>, as the models read it (see <see cref="NetiquetteScorer.ScoreWithText"/>).</summary>
+internal readonly record struct ScoredComment(Verdict Verdict, string NormalizedText);

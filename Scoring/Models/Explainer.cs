@@ -29,6 +29,8 @@ internal sealed class Explainer(CompiledModels models, FeatureSpace space)
     public IReadOnlyList<CategoryEvidence> Explain(string? original, string normalized, FeatureBuffer features, ReadOnlySpan<ulong> exitLeaves, ReadOnlySpan<float> raw,
         int categories, Func<Category, double, double> probability, IReadOnlyList<PersonalInfoFinding> findings)
     {
+        // A second pass, not the scoring's: the map cannot be built before the scores say which
+        // comments are explained (most are not), and the models read Normalize's own output, never the map's.
         var text = TextNormalizer.NormalizeWithMap(original);
         // Equal by construction and by property test; should a future step break that, the words
         // would be misplaced, so the whole comment is given instead.

@@ -31,6 +31,21 @@ public class HistoryRepetitionTests
     }
 
     [Fact]
+    public void Remembering_a_verdict_signs_the_comments_own_text_whatever_text_the_verdict_was_scored_from()
+    {
+        using var history = new FreshHistory();
+        history.Say("c1", "Julie", Question, Noon);
+        using var session = history.Store.Begin();
+        var ofAnotherText = ShippedScorer.Shared.Score(new Comment("Bravo aux bénévoles du festival, quelle belle soirée au parc!"));
+        var repeated = history.Scorer.Remember(session, new Comment(Question, null, "c2", "Julie", Noon.AddMinutes(5)), ofAnotherText);
+        var ofTheQuestion = ShippedScorer.Shared.Score(new Comment(Question));
+        var fresh = history.Scorer.Remember(session, new Comment("Le marché public ouvre samedi prochain sur la 10e Avenue, venez nombreux", null, "c3", "Julie", Noon.AddMinutes(6)), ofTheQuestion);
+        session.Commit();
+        Assert.True(repeated.Repeated);
+        Assert.False(fresh.Repeated);
+    }
+
+    [Fact]
     public void The_same_text_after_the_repeat_window_is_not_repeated()
     {
         using var history = new FreshHistory();

@@ -1,6 +1,8 @@
+using CsCheck;
 using NetiquetteML.Scoring;
 using NetiquetteML.Scoring.Policy;
 using NetiquetteML.Scoring.Rules;
+using NetiquetteML.Scoring.Text;
 using NetiquetteML.Tests.Support;
 using NetiquetteML.Training.Commands;
 using NetiquetteML.Training.Learning;
@@ -177,6 +179,32 @@ public class NetiquetteScorerTests
         var verdict = Scorer.Score(new Comment(huge));
         Assert.True(verdict.HasPersonalInfo);
         Assert.DoesNotContain("555 0142", verdict.RedactedText);
+    }
+
+    private static readonly string[] Pieces =
+    [
+        "Tabarnak", "t@b@rn@k", "c*lisse", "i d i o t", "ÉCOLE", "école", "vends", "pneus", "300$", "819 555-0199", "jean@gmail.com",
+        "https://bit.ly/x", "@Julie", "merci", "!!!", " ", "  ", "\n", "’", "c'est", "ﬁ", "😀", "\u200B", "e\u0301",
+    ];
+
+    [Fact]
+    public void The_text_beside_the_verdict_is_the_comment_as_the_models_read_it() =>
+        Gen.OneOf(Gen.String, Gen.Int[0, Pieces.Length - 1].Array[0, 16].Select(picks => string.Join(" ", picks.Select(p => Pieces[p]))))
+            .Sample(text =>
+            {
+                var comment = new Comment(text, null, "p");
+                var scored = Scorer.ScoreWithText(comment, Explanations.Flagged);
+                Assert.Equal(TextNormalizer.Normalize(text), scored.NormalizedText);
+                Assert.Equal(Describe(Scorer.Score(comment, Explanations.Flagged)), Describe(scored.Verdict));
+            }, iter: 300);
+
+    [Fact]
+    public void Scoring_many_keeps_each_verdict_beside_its_own_comments_text_in_input_order()
+    {
+        var comments = Enumerable.Range(0, 11).Select(i => new Comment($"Vends {i} pneus d'hiver à {i * 10} $, écrivez-moi", null, $"m{i}")).ToList();
+        var scored = Scorer.ScoreManyWithText(comments, Explanations.None, chunkSize: 3).ToList();
+        Assert.Equal(comments.Select(c => c.Id), scored.Select(s => s.Verdict.Id));
+        Assert.Equal(comments.Select(c => TextNormalizer.Normalize(c.Text)), scored.Select(s => s.NormalizedText));
     }
 
     internal static string Describe(Verdict v) =>
