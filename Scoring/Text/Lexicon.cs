@@ -118,7 +118,10 @@ public sealed class Lexicon
         public CategorySet With(LexiconCategory category) => new(Bits | (1 << (int)category));
     }
 
-    /// <summary>Walks the words of a normalised text (single spaces between tokens) and yields every word and phrase match.</summary>
+    /// <summary>
+    /// Walks the words of a normalised text (single spaces between tokens) and yields every word and
+    /// phrase match, but a church word inside a church-context phrase only as that phrase.
+    /// </summary>
     private ref struct MatchEnumerator(Lexicon lexicon, ReadOnlySpan<char> text)
     {
         private readonly ReadOnlySpan<char> _text = text;
@@ -127,6 +130,7 @@ public sealed class Lexicon
         private int _pendingBits;            // categories of the current word not yet yielded
         private Phrase[]? _phrases;          // phrases starting at the current word
         private int _phraseIndex;
+        private int _churchContextEnd;       // end of the last church-context phrase matched
 
         public LexiconMatch Current { get; private set; }
 
@@ -138,9 +142,12 @@ public sealed class Lexicon
             {
                 if (_pendingBits != 0)
                 {
-                    var category = System.Numerics.BitOperations.TrailingZeroCount(_pendingBits);
+                    var category = (LexiconCategory)System.Numerics.BitOperations.TrailingZeroCount(_pendingBits);
                     _pendingBits &= _pendingBits - 1;
-                    Current = new LexiconMatch(_wordStart, _wordEnd - _wordStart, (LexiconCategory)category);
+                    // « le calice », « les hosties »: a church word inside a church-context phrase is
+                    // the thing named, not a possible sacre (see the phrases of netiquette-fr.tsv).
+                    if (category == LexiconCategory.ChurchWord && _wordStart < _churchContextEnd) continue;
+                    Current = new LexiconMatch(_wordStart, _wordEnd - _wordStart, category);
                     return true;
                 }
                 while (_phrases is not null && _phraseIndex < _phrases.Length)
@@ -148,6 +155,7 @@ public sealed class Lexicon
                     var phrase = _phrases[_phraseIndex++];
                     var end = MatchRest(phrase.Rest);
                     if (end < 0) continue;
+                    if (phrase.Category == LexiconCategory.ChurchContext) _churchContextEnd = Math.Max(_churchContextEnd, end);
                     Current = new LexiconMatch(_wordStart, end - _wordStart, phrase.Category);
                     return true;
                 }

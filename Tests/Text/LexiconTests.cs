@@ -81,7 +81,8 @@ public class LexiconTests
     private static Lexicon Shipped => TrainedBundle.SharedLexicon.Value;
 
     [Theory]
-    [InlineData("Le tabernacle et le calice de l'église ont été restaurés", LexiconCategory.ChurchWord)]
+    [InlineData("Tabernacle et calice de l'église restaurés", LexiconCategory.ChurchWord)]
+    [InlineData("Le tabernacle et le calice de l'église ont été restaurés", LexiconCategory.ChurchContext)]
     [InlineData("tabarnak de maire", LexiconCategory.Sacre)]
     [InlineData("espèce de connard", LexiconCategory.Insult)]
     [InlineData("les immigrants nous envahissent", LexiconCategory.Exclusion)]
@@ -107,10 +108,29 @@ public class LexiconTests
     [Fact]
     public void Church_vocabulary_is_not_counted_as_a_sacre()
     {
-        var counts = Counts(Shipped, "Le calice, le ciboire et le tabernacle de l'église Saint-Marc");
+        var counts = Counts(Shipped, "Calice, ciboire et tabernacle de l'église Saint-Marc");
         Assert.Equal(0, counts[(int)LexiconCategory.Sacre]);
         Assert.Equal(3, counts[(int)LexiconCategory.ChurchWord]);
         Assert.Equal(1, counts[(int)LexiconCategory.ChurchContext]);
         Assert.Equal(0, Counts(Shipped, "Tabarnak de calice que c'est long")[(int)LexiconCategory.ChurchContext]);
+    }
+
+    [Theory]
+    [InlineData("Le calice, le ciboire et le tabernacle de l'église Saint-Marc", 4)]
+    [InlineData("Les hosties sont dans le tabernacle", 2)]
+    public void A_church_word_after_an_article_counts_as_church_context_not_as_a_possible_sacre(string raw, int context)
+    {
+        var counts = Counts(Shipped, raw);
+        Assert.Equal(0, counts[(int)LexiconCategory.ChurchWord]);
+        Assert.True(counts[(int)LexiconCategory.ChurchContext] >= context, $"church context {counts[(int)LexiconCategory.ChurchContext]}");
+    }
+
+    [Theory]
+    [InlineData("Calice que c'est long les travaux")]
+    [InlineData("Ce ciboire de pont est encore fermé")]
+    [InlineData("Mon tabarnak d'auto part pas, hostie")]
+    public void A_church_word_without_an_article_still_counts_as_a_possible_sacre(string raw)
+    {
+        Assert.True(Counts(Shipped, raw)[(int)LexiconCategory.ChurchWord] >= 1);
     }
 }
