@@ -43,34 +43,75 @@ public class CalibrationAndThresholdTests
         Assert.True(thresholds.Remove >= thresholds.Flag);
     }
 
+    private static double[] Descending(int n) => Enumerable.Range(0, n).Select(i => 1.0 - i / (2.0 * n)).ToArray();
+
     [Fact]
-    public void Flag_threshold_stops_where_precision_first_falls_under_the_target_even_if_it_climbs_back_lower()
+    public void A_climb_back_that_only_touches_the_target_does_not_carry_the_flag_past_a_dip()
     {
-        // In order of decreasing score: 18 positives and 2 negatives (precision 0.90 at the 20th),
-        // 3 negatives (0.78), 27 positives (0.90 again at the 50th), then 50 negatives.
-        var labels = Enumerable.Repeat(true, 18).Concat(Enumerable.Repeat(false, 5)).Concat(Enumerable.Repeat(true, 27))
-            .Concat(Enumerable.Repeat(false, 50)).ToArray();
-        var scores = Enumerable.Range(0, labels.Length).Select(i => 1.0 - i / 200.0).ToArray();
+        // In order of decreasing score: 300 positives and 10 negatives (0.968), 60 negatives
+        // (0.811), 400 positives (0.900 again at the 770th), then 400 negatives.
+        var labels = Enumerable.Repeat(true, 300).Concat(Enumerable.Repeat(false, 70)).Concat(Enumerable.Repeat(true, 400))
+            .Concat(Enumerable.Repeat(false, 400)).ToArray();
+        var scores = Descending(labels.Length);
 
         var thresholds = ThresholdChooser.Choose(scores, labels);
 
         Assert.True(thresholds.FlagTargetReached);
-        Assert.Equal(scores[19], thresholds.Flag, 12);
-        Assert.Equal(0.90, thresholds.FlagValidationPrecision, 12);
+        Assert.True(thresholds.Flag > scores[370], $"flag {thresholds.Flag:0.0000} went past the dip");
+        Assert.InRange(thresholds.FlagValidationPrecision, 0.90, 1.0);
+        Assert.InRange(thresholds.FlagValidationRecall, 0.40, 300.0 / 700);
     }
 
     [Fact]
     public void A_first_negative_among_the_strictest_few_does_not_prevent_a_threshold()
     {
-        // One negative at the very top: precision is 0.5 at the second comment, too few to judge.
-        var labels = new[] { true, false }.Concat(Enumerable.Repeat(true, 40)).Concat(Enumerable.Repeat(false, 60)).ToArray();
-        var scores = Enumerable.Range(0, labels.Length).Select(i => 1.0 - i / 200.0).ToArray();
+        var labels = new[] { true, false }.Concat(Enumerable.Repeat(true, 400)).Concat(Enumerable.Repeat(false, 600)).ToArray();
+        var scores = Descending(labels.Length);
 
         var thresholds = ThresholdChooser.Choose(scores, labels);
 
         Assert.True(thresholds.FlagTargetReached);
-        // 41 of the first 45 are positive (0.911); the 46th makes it 0.891.
-        Assert.Equal(scores[44], thresholds.Flag, 12);
+        Assert.True(thresholds.FlagValidationRecall > 0.99);
+    }
+
+    [Fact]
+    public void An_early_dip_among_a_few_comments_does_not_hold_the_flag_at_the_top()
+    {
+        // From the top: 9 positives, 2 negatives (precision 0.82 at the 11th), then 400 positives
+        // with a negative after every 39 (0.975), then 100 positives under 400 negatives.
+        var labels = Enumerable.Repeat(true, 9).Concat([false, false])
+            .Concat(Enumerable.Range(0, 10).SelectMany(_ => Enumerable.Repeat(true, 39).Append(false)))
+            .Concat(Enumerable.Range(0, 100).SelectMany(_ => new[] { true, false, false, false, false }))
+            .ToArray();
+        var scores = Descending(labels.Length);
+
+        var thresholds = ThresholdChooser.Choose(scores, labels);
+
+        Assert.True(thresholds.FlagTargetReached);
+        Assert.True(thresholds.FlagValidationRecall > 0.75, $"recall {thresholds.FlagValidationRecall:0.000} at {thresholds.Flag:0.000}");
+    }
+
+    [Fact]
+    public void Twenty_positives_in_a_row_are_too_few_to_promise_the_target()
+    {
+        // All 20 strictest comments are positive, but 20 out of 20 only says precision is at least
+        // 0.88 with 95 % confidence: the target is not reached and flag falls back to best F1.
+        var labels = Enumerable.Repeat(true, 20).Concat(Enumerable.Repeat(false, 80)).ToArray();
+
+        var thresholds = ThresholdChooser.Choose(Descending(labels.Length), labels);
+
+        Assert.False(thresholds.FlagTargetReached);
+        Assert.True(ThresholdChooser.WilsonLowerBound(1.0, 20) < 0.90);
+        Assert.True(ThresholdChooser.WilsonLowerBound(1.0, 30) > 0.90);
+    }
+
+    [Fact]
+    public void The_lower_bound_of_precision_grows_towards_the_observed_precision_with_more_comments()
+    {
+        var bounds = new[] { 10, 100, 1_000, 100_000 }.Select(n => ThresholdChooser.WilsonLowerBound(0.9, n)).ToArray();
+        Assert.Equal(bounds.Order(), bounds);
+        Assert.All(bounds, b => Assert.InRange(b, 0.0, 0.9));
+        Assert.InRange(bounds[^1], 0.898, 0.9);
     }
 
     [Fact]

@@ -54,6 +54,10 @@ public static class Challengers
         {
             Folds = 3,
             LearnerSettings = new LearnerSettings { FastTreeTrees = 20 },
+            // A sixth of the corpus cannot promise 0.90 and 0.97 with 95 % confidence (the thresholds'
+            // rule): these bundles stand in for real ones, whose targets are reached, in workflow tests.
+            FlagPrecisionTarget = 0.80,
+            RemovePrecisionTarget = 0.90,
             Features = new FeatureOptions { Lexicon = TrainedBundle.SharedLexicon.Value },
         };
         var trained = new ModelTrainer(options, _ => { }).Train(loaded[0].Rows);
