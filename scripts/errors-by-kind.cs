@@ -33,7 +33,7 @@ var kinds = new Dictionary<char, string>
     ['W'] = "complaints against grievances",
     ['X'] = "off_topic decided by meaning, not shared words",
     ['Y'] = "what is not a complaint: lost and found, neighbours helping, other bodies",
-    ['Z'] = "church words in their church sense against the same words as sacres",
+    ['Z'] = "church words in their church sense against sacres, courtesy to the mayor",
 };
 return CommandGuard.Run(() =>
 {

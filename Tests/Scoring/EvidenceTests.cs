@@ -37,16 +37,17 @@ public class EvidenceTests
     }
 
     [Fact]
-    public void A_comment_far_from_its_post_is_flagged_off_topic_on_the_post_similarity_signal()
+    public void A_comment_far_from_its_post_is_pushed_off_topic_by_the_post_similarity_signal_first()
     {
         // A pair from the corpus (the comment under a post about something else), and the same comment under a post on its subject.
+        // Whether it crosses the flag is the threshold's business; what leads the evidence is this test's.
         const string comment = "Mon cousin a pogné un doré de 8 livres au lac Tiblemont hier, y'a de quoi être jaloux 🎣";
         const string farPost = "Le 23 juin, célébrons ensemble la Fête nationale du Québec au parc municipal : jeux gonflables dès 16 h, " +
                                "discours patriotique, spectacle et feu de joie à la tombée du jour. Apportez vos chaises!";
         const string nearPost = "Ouverture de la pêche au doré au lac Tiblemont : les pêcheurs sont priés de respecter les limites de prises.";
 
-        var far = Shipped.Value.Score(new Comment(comment, farPost));
-        Assert.True(far[Category.OffTopic].Flagged);
+        var far = Shipped.Value.Score(new Comment(comment, farPost), Explanations.All);
+        Assert.True(far[Category.OffTopic].Probability > 0.5, $"off_topic {far[Category.OffTopic].Probability:0.00}");
         var evidence = far.EvidenceFor(Category.OffTopic)!;
         var strongestSignal = evidence.Signals[0];
         Assert.StartsWith("similarité avec la publication", strongestSignal.Name);

@@ -74,11 +74,15 @@ public class ModerationPolicyTests
     [Fact]
     public void A_town_term_allowed_in_a_category_keeps_that_category_from_flagging()
     {
-        var terms = """, "terms": [ { "phrase": "Les Foreurs", "rule": "Allow", "category": "commercial" } ]""";
-        var allowed = Score(Forced("commercial", terms), "Les FOREURS ont gagné 4-3 en prolongation hier");
+        // Commercial forced to flag everything, the other categories kept out of the way.
+        const string policy = """
+            { "thresholdOverrides": { "commercial": { "flag": 0.0, "remove": 0.0 }, "offensive": { "flag": 1.0 }, "off_topic": { "flag": 1.0 }, "political": { "flag": 1.0 } },
+              "terms": [ { "phrase": "Les Foreurs", "rule": "Allow", "category": "commercial" } ] }
+            """;
+        var allowed = Score(policy, "Les FOREURS ont gagné 4-3 en prolongation hier");
         Assert.False(allowed[Category.Commercial].Flagged);
         Assert.Equal(ModerationAction.Allow, allowed.Action);
-        var other = Score(Forced("commercial", terms), "Les Huskies ont gagné 4-3 en prolongation hier");
+        var other = Score(policy, "Les Huskies ont gagné 4-3 en prolongation hier");
         Assert.True(other[Category.Commercial].Flagged);
     }
 
