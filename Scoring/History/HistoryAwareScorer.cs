@@ -31,6 +31,18 @@ public sealed class HistoryAwareScorer(NetiquetteScorer scorer, IModerationHisto
         return completed;
     }
 
+    /// <summary>
+    /// Scores <paramref name="comment"/> and records it in the caller's <paramref name="session"/>, as
+    /// one comment of a batch that is recorded entirely or not at all (the service's batch endpoint).
+    /// </summary>
+    public Verdict Score(IHistorySession session, Comment comment, Explanations explanations = Explanations.Flagged)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(comment);
+        var scored = Scorer.ScoreWithText(comment, explanations);
+        return Remember(session, comment, scored.Verdict, scored.NormalizedText);
+    }
+
     /// <summary>Like <see cref="NetiquetteScorer.ScoreMany(IEnumerable{Comment}, int, CancellationToken)"/>; the history is written in sessions of <paramref name="sessionSize"/> comments.</summary>
     public IEnumerable<Verdict> ScoreMany(IEnumerable<Comment> comments, int sessionSize = 256, CancellationToken cancellationToken = default) =>
         ScoreMany(comments, Explanations.None, sessionSize, cancellationToken);

@@ -95,7 +95,7 @@ public static class NativeEndpoints
             {
                 var input = inputs[i];
                 context.RequestAborted.ThrowIfCancellationRequested();
-                var verdict = history.Complete(session, bundle.Scorer, input, bundle.Scorer.Score(input, ExplanationsFor(comments[i]!)));
+                var verdict = history.Score(session, bundle.Scorer, input, ExplanationsFor(comments[i]!));
                 metrics.Verdict(verdict);
                 verdicts.Add(verdict.ToBody(null));
             }

@@ -35,8 +35,9 @@ public sealed class ServiceHistory(IOptions<ServiceOptions> options, ServicePath
     /// <summary>A history session for a batch, or null without a history.</summary>
     public IHistorySession? Begin() => Store?.Begin();
 
-    public Verdict Complete(IHistorySession? session, NetiquetteScorer scorer, Comment comment, Verdict verdict) =>
-        session is null || Store is not { } store ? verdict : new HistoryAwareScorer(scorer, store).Remember(session, comment, verdict);
+    /// <summary>Scores one comment of a batch, recorded in the batch's <paramref name="session"/> when there is a history.</summary>
+    public Verdict Score(IHistorySession? session, NetiquetteScorer scorer, Comment comment, Explanations explanations) =>
+        session is null || Store is not { } store ? scorer.Score(comment, explanations) : new HistoryAwareScorer(scorer, store).Score(session, comment, explanations);
 
     public int Purge() => Store?.Purge(DateTimeOffset.UtcNow) ?? 0;
 

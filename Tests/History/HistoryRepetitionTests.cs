@@ -46,6 +46,25 @@ public class HistoryRepetitionTests
     }
 
     [Fact]
+    public void Comments_scored_in_one_session_see_each_other_and_are_kept_only_when_it_commits()
+    {
+        using var history = new FreshHistory();
+        using (var abandoned = history.Store.Begin())
+        {
+            history.Scorer.Score(abandoned, new Comment(Question, null, "c1", "Julie", Noon));
+            // Never committed: a batch that fails is recorded not at all.
+        }
+        using var session = history.Store.Begin();
+        var first = history.Scorer.Score(session, new Comment(Question, null, "c2", "Julie", Noon.AddMinutes(1)));
+        var second = history.Scorer.Score(session, new Comment(Question, null, "c3", "Julie", Noon.AddMinutes(2)));
+        session.Commit();
+
+        Assert.False(first.Repeated);
+        Assert.Equal(["c2"], second.History!.Repetition!.EarlierIds);
+        Assert.Equal(ShippedScorer.Shared.Score(new Comment(Question))[Category.Complaint].Probability, first[Category.Complaint].Probability);
+    }
+
+    [Fact]
     public void The_same_text_after_the_repeat_window_is_not_repeated()
     {
         using var history = new FreshHistory();
