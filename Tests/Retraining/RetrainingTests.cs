@@ -50,17 +50,7 @@ public static class Challengers
         var file = Path.Combine(Root, $"{name}.csv");
         SampleCsv.Write(file, rows);
         var loaded = LabelledCsvLoader.LoadAll([file]);
-        var options = new TrainingOptions
-        {
-            Folds = 3,
-            LearnerSettings = new LearnerSettings { FastTreeTrees = 20 },
-            // A sixth of the corpus cannot promise 0.90 and 0.97 with 95 % confidence (the thresholds'
-            // rule): these bundles stand in for real ones, whose targets are reached, in workflow tests.
-            FlagPrecisionTarget = 0.80,
-            RemovePrecisionTarget = 0.90,
-            Features = new FeatureOptions { Lexicon = TrainedBundle.SharedLexicon.Value },
-        };
-        var trained = new ModelTrainer(options, _ => { }).Train(loaded[0].Rows);
+        var trained = new ModelTrainer(TrainedBundle.SmallBundleOptions(), _ => { }).Train(loaded[0].Rows);
         var bundle = Path.Combine(Root, name);
         BundleWriter.Write(trained, loaded, bundle, name);
         return bundle;

@@ -4,9 +4,9 @@ namespace NetiquetteML.Training.Learning;
 
 /// <summary>
 /// Picks the operating thresholds on validation probabilities: the lowest threshold where precision
-/// reaches the target with 95 % confidence (the one-sided
-/// Wilson lower bound of the precision, not the precision itself: held-out comments under new posts
-/// came out several points under validation precision, complaint 0.875 at a flag chosen at 0.901).
+/// reaches the target with 95 % confidence (the one-sided Wilson lower bound of the precision, not
+/// the precision itself: held-out comments under new posts came out several points under validation
+/// precision, complaint 0.875 at a flag chosen at 0.901).
 /// When a target cannot be reached, flag falls back to the best-F1 threshold and remove is disabled
 /// (above 1), and the manifest says so.
 /// </summary>

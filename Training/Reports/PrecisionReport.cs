@@ -192,7 +192,7 @@ public static class PrecisionReport
         // --- Thresholds ---------------------------------------------------------------------
         doc.Heading(2, "Seuils de fonctionnement");
         doc.Paragraph("Les seuils sont choisis à l'entraînement, sur des probabilités hors échantillon (validation croisée) : « à vérifier » est le plus bas seuil dont la précision atteint la cible avec 95 % de confiance " +
-            "(borne inférieure de Wilson, en descendant depuis le seuil le plus strict), « retrait » le plus bas dont la précision atteint de même sa cible, plus exigeante. Quand la cible « à vérifier » n'est pas atteignable, ce seuil se replie sur le meilleur F1 ; " +
+            "(borne inférieure de Wilson), « retrait » le plus bas dont la précision atteint de même sa cible, plus exigeante. Quand la cible « à vérifier » n'est pas atteignable, ce seuil se replie sur le meilleur F1 ; " +
             "quand la cible « retrait » ne l'est pas, le retrait automatique est désactivé pour la catégorie. Les colonnes « ici » disent ce que donnent ces seuils sur les données de ce rapport.");
         doc.Heading(3, "Seuil « à vérifier » (un modérateur examine le commentaire)");
         doc.Table("lrrlrrrrr",
