@@ -14,27 +14,31 @@ using NetiquetteML.Training.Commands;
 using NetiquetteML.Training.Learning;
 
 var model = args.Length > 0 ? args[0] : RepoPaths.DefaultModel;
-var kinds = new Dictionary<char, string>
+var kinds = new Dictionary<string, string>
 {
-    ['I'] = "insults without swear words, accusations",
-    ['J'] = "discrimination and group hate",
-    ['K'] = "false alarms, disguised sacres",
-    ['L'] = "off-topic politics, private chat",
-    ['M'] = "ads decided by the relation",
-    ['N'] = "complaints",
-    ['O'] = "arguments between citizens",
-    ['P'] = "other registers, threats",
-    ['Q'] = "church words, courtesy, town contacts",
-    ['R'] = "sacred vessels, lost pets with a phone",
-    ['S'] = "short church-word comments, short notices",
-    ['T'] = "complaints about roads, water, waste and their hard negatives",
-    ['U'] = "complaints about parks, animals, taxes, staff and their hard negatives",
-    ['V'] = "short, blunt and angry complaints and their hard negatives",
-    ['W'] = "complaints against grievances",
-    ['X'] = "off_topic decided by meaning, not shared words",
-    ['Y'] = "what is not a complaint: lost and found, neighbours helping, other bodies",
-    ['Z'] = "church words in their church sense against sacres, courtesy to the mayor",
+    ["I"] = "insults without swear words, accusations",
+    ["J"] = "discrimination and group hate",
+    ["K"] = "false alarms, disguised sacres",
+    ["L"] = "off-topic politics, private chat",
+    ["M"] = "ads decided by the relation",
+    ["N"] = "complaints",
+    ["O"] = "arguments between citizens",
+    ["P"] = "other registers, threats",
+    ["Q"] = "church words, courtesy, town contacts",
+    ["R"] = "sacred vessels, lost pets with a phone",
+    ["S"] = "short church-word comments, short notices",
+    ["T"] = "complaints about roads, water, waste and their hard negatives",
+    ["U"] = "complaints about parks, animals, taxes, staff and their hard negatives",
+    ["V"] = "short, blunt and angry complaints and their hard negatives",
+    ["W"] = "complaints against grievances",
+    ["X"] = "off_topic decided by meaning, not shared words",
+    ["Y"] = "what is not a complaint: lost and found, neighbours helping, other bodies",
+    ["Z"] = "church words in their church sense against sacres, courtesy to the mayor",
+    ["AB"] = "ads close to their post against ads under another",
+    ["AC"] = "related requests, tags and mentions against private talk and outside politics",
 };
+// A part is the id's prefix before its dash (« X-0012 » is part X, « AB-0040 » part AB).
+static string PartOf(string id) => id.IndexOf('-') is > 0 and var dash ? id[..dash] : id;
 return CommandGuard.Run(() =>
 {
     var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model));
@@ -42,9 +46,9 @@ return CommandGuard.Run(() =>
     var scored = BundleEvaluator.Score(scorer, rows);
     Console.WriteLine($"| kind of comment (part) | held-out rows | {string.Join(" | ", Categories.All.Select(c => c.Name() + " FP/FN"))} |");
     Console.WriteLine($"|---|---|{string.Concat(Categories.All.Select(_ => "---|"))}");
-    foreach (var group in scored.GroupBy(s => kinds.ContainsKey(s.Row.Id[0]) ? s.Row.Id[0] : 'A').OrderBy(g => g.Key))
+    foreach (var group in scored.GroupBy(s => kinds.ContainsKey(PartOf(s.Row.Id)) ? PartOf(s.Row.Id) : "A").OrderBy(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal))
     {
-        var name = group.Key == 'A' ? "first corpus (parts A to H)" : $"{kinds[group.Key]} ({group.Key})";
+        var name = group.Key == "A" ? "first corpus (parts A to H)" : $"{kinds[group.Key]} ({group.Key})";
         var cells = Categories.All.Select(c =>
             $"{group.Count(s => s.Verdict[c].Flagged && !s.Row.Label(c))}/{group.Count(s => !s.Verdict[c].Flagged && s.Row.Label(c))}");
         Console.WriteLine($"| {name} | {group.Count()} | {string.Join(" | ", cells)} |");
