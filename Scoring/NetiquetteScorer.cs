@@ -88,7 +88,7 @@ public sealed class NetiquetteScorer
     internal ScoredComment ScoreWithText(Comment comment, Explanations explanations)
     {
         ArgumentNullException.ThrowIfNull(comment);
-        var input = CommentFeaturizer.ToModelInput(comment, _posts.Get(comment.Post));
+        var input = CommentFeaturizer.ToModelInput(comment, _posts.Get(comment.Post), Bundle.Features.Associations);
         Span<float> raw = stackalloc float[Categories.Count];
         // One worker for the whole call: the explanation reads the feature vector the models scored.
         var worker = _workers.Get();
@@ -149,7 +149,7 @@ public sealed class NetiquetteScorer
             Span<float> slow = stackalloc float[Categories.Count];
             foreach (var probe in ProbeComments)
             {
-                bundle.Features.Vectorize(CommentFeaturizer.ToModelInput(probe), worker.Features);
+                bundle.Features.Vectorize(CommentFeaturizer.ToModelInput(probe, bundle.Features.Associations), worker.Features);
                 worker.PredictWithMlNet(slow);
                 compiled.Score(worker.Features, fast);
                 for (var c = 0; c < Categories.Count; c++)
@@ -316,7 +316,7 @@ public sealed class NetiquetteScorer
     /// <summary>The commercial probability of the comment's words alone, its links blanked (see <see cref="LinkRule"/>).</summary>
     private double CommercialWithoutLinks(Comment comment, IReadOnlyList<LinkFinding> links)
     {
-        var input = CommentFeaturizer.ToModelInput(comment with { Text = LinkRule.WithoutLinks(comment.Text ?? "", links) }, _posts.Get(comment.Post));
+        var input = CommentFeaturizer.ToModelInput(comment with { Text = LinkRule.WithoutLinks(comment.Text ?? "", links) }, _posts.Get(comment.Post), Bundle.Features.Associations);
         Span<float> raw = stackalloc float[Categories.Count];
         // The call's own worker still holds the whole comment's vector, which its explanation reads.
         var worker = _workers.Get();

@@ -30,10 +30,11 @@ public sealed class FeatureSpace
     private readonly NgramTable _words;
     private readonly NgramTable _chars;
 
-    private FeatureSpace(uint[] wordHashes, uint[] charHashes, float[] signalScales, int minimumDocuments, Lexicon lexicon)
+    private FeatureSpace(uint[] wordHashes, uint[] charHashes, float[] signalScales, int minimumDocuments, Lexicon lexicon, WordAssociations associations)
     {
         MinimumDocuments = minimumDocuments;
         Lexicon = lexicon;
+        Associations = associations;
         if (signalScales.Length != CommentFeaturizer.SignalCount)
             throw new ArgumentException($"{signalScales.Length} signal scales for {CommentFeaturizer.SignalCount} signals.", nameof(signalScales));
         _wordHashes = wordHashes;
@@ -45,6 +46,9 @@ public sealed class FeatureSpace
 
     /// <summary>The words and phrases counted per category into the last features (compiled into the bundle at training time).</summary>
     public Lexicon Lexicon { get; }
+
+    /// <summary>The comment–post word associations learned from the training comments (signal <c>post_word_association</c>).</summary>
+    public WordAssociations Associations { get; }
 
     /// <summary>Fewest training comments an n-gram had to occur in to be kept.</summary>
     public int MinimumDocuments { get; }
@@ -63,8 +67,9 @@ public sealed class FeatureSpace
         [.. CommentFeaturizer.SignalNames, .. Lexicon.Categories.Select(c => "lexicon_" + c.ToString().ToLowerInvariant())];
 
     /// <summary>A space over the given n-gram hashes (chosen by the trainer), signal scales and lexicon.</summary>
-    internal static FeatureSpace Create(uint[] wordHashes, uint[] charHashes, float[] signalScales, int minimumDocuments, Lexicon lexicon) =>
-        new(wordHashes, charHashes, signalScales, minimumDocuments, lexicon);
+    internal static FeatureSpace Create(uint[] wordHashes, uint[] charHashes, float[] signalScales, int minimumDocuments, Lexicon lexicon,
+        WordAssociations? associations = null) =>
+        new(wordHashes, charHashes, signalScales, minimumDocuments, lexicon, associations ?? WordAssociations.Empty);
 
     /// <summary>
     /// Writes the features of <paramref name="input"/> into <paramref name="buffer"/> (cleared
@@ -148,6 +153,7 @@ public sealed class FeatureSpace
         WordHashes = _wordHashes,
         CharHashes = _charHashes,
         Lexicon = Lexicon.Entries.Select(e => new StoredLexiconEntry { Term = e.Term, Category = e.Category.ToString() }).ToList(),
+        Associations = Associations.ToStored(),
     }, JsonOptions);
 
     /// <summary>Reads features.json; throws <see cref="FormatException"/> when it is not one this code wrote.</summary>
@@ -182,7 +188,8 @@ public sealed class FeatureSpace
         }
         try
         {
-            return new FeatureSpace(stored.WordHashes ?? [], stored.CharHashes ?? [], stored.SignalScales, stored.MinimumDocuments, Lexicon.FromNormalized(entries));
+            return new FeatureSpace(stored.WordHashes ?? [], stored.CharHashes ?? [], stored.SignalScales, stored.MinimumDocuments, Lexicon.FromNormalized(entries),
+                WordAssociations.FromStored(stored.Associations));
         }
         catch (ArgumentException e)
         {
@@ -208,6 +215,7 @@ public sealed class FeatureSpace
         public uint[]? WordHashes { get; set; }
         public uint[]? CharHashes { get; set; }
         public List<StoredLexiconEntry>? Lexicon { get; set; }
+        public Dictionary<string, string>? Associations { get; set; }
     }
 
     private sealed class StoredLexiconEntry

@@ -190,6 +190,7 @@ internal static class SignalNames
     public static string French(string key) => key switch
     {
         "post_word_overlap" => "similarité avec la publication (mots en commun)",
+        "post_word_association" => "parenté avec la publication (mots qui l'accompagnent d'habitude)",
         "post_char_cosine" => "similarité avec la publication (ressemblance des lettres)",
         "has_post" => "publication connue",
         "offensive_words" => "mots offensants",

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using NetiquetteML.Scoring.Features;
 
 namespace NetiquetteML.Scoring.Text;
 
@@ -9,7 +10,7 @@ namespace NetiquetteML.Scoring.Text;
 /// </summary>
 public static class CommentFeaturizer
 {
-    public const int SignalCount = 20;
+    public const int SignalCount = 21;
 
     /// <summary>Names of <see cref="ModelInput.Signals"/>, in order, for reports and notebooks.</summary>
     public static readonly IReadOnlyList<string> SignalNames =
@@ -17,7 +18,7 @@ public static class CommentFeaturizer
         "post_word_overlap", "post_char_cosine", "has_post", "offensive_words", "political_words",
         "commercial_words", "municipal_words", "urls", "amounts", "contacts", "mentions", "log_words",
         "exclamations", "emojis", "mild_oaths", "post_subjects_shared", "subjects_outside_post", "municipal_subjects",
-        "outside_politics_words", "outside_subject_words",
+        "outside_politics_words", "outside_subject_words", "post_word_association",
     ];
 
     private static readonly FrozenSet<string> StopWords = new[]
@@ -30,25 +31,33 @@ public static class CommentFeaturizer
         "xxnombre", "xxmention", "merci", "bonjour", "pis", "faire", "fait", "va", "ai", "as", "ont", "suis",
     }.ToFrozenSet();
 
-    public static ModelInput ToModelInput(Comment comment) => ToModelInput(comment, PostContext.From(comment.Post));
+    /// <summary>The model input of a comment, without learned word associations (signal <c>post_word_association</c> is 0).</summary>
+    public static ModelInput ToModelInput(Comment comment) => ToModelInput(comment, WordAssociations.Empty);
+
+    /// <summary>The model input of a comment, reading its relation to the post through a bundle's <paramref name="associations"/>.</summary>
+    public static ModelInput ToModelInput(Comment comment, WordAssociations associations) =>
+        ToModelInput(comment, PostContext.From(comment.Post), associations);
 
     /// <summary>The model inputs of many comments, each distinct post prepared once (as the scorer's cache does).</summary>
-    public static List<ModelInput> ToModelInputs(IEnumerable<Comment> comments)
+    public static List<ModelInput> ToModelInputs(IEnumerable<Comment> comments, WordAssociations? associations = null)
     {
         var posts = new Dictionary<string, PostContext>(StringComparer.Ordinal);
         return comments.Select(c => ToModelInput(c, string.IsNullOrEmpty(c.Post)
             ? PostContext.None
-            : posts.TryGetValue(c.Post, out var post) ? post : posts[c.Post] = PostContext.From(c.Post))).ToList();
+            : posts.TryGetValue(c.Post, out var post) ? post : posts[c.Post] = PostContext.From(c.Post), associations ?? WordAssociations.Empty)).ToList();
     }
+
+    /// <summary>Whether a normalised word is one of the stop words the post overlap and the word associations skip.</summary>
+    internal static bool IsStopWord(ReadOnlySpan<char> word) => ((WordClass)(WordClasses.Lookup(word) & 0xFFFF) & WordClass.Stop) != 0;
 
     /// <summary>
     /// The same, with the post already prepared: many comments answer the same post, so the
     /// scorer prepares each post once (<see cref="PostContext"/>) instead of once per comment.
     /// </summary>
-    internal static ModelInput ToModelInput(Comment comment, PostContext post)
+    internal static ModelInput ToModelInput(Comment comment, PostContext post, WordAssociations associations)
     {
         var text = TextNormalizer.Normalize(comment.Text);
-        return new ModelInput { Text = text, Signals = Signals(comment.Text ?? string.Empty, text, post) };
+        return new ModelInput { Text = text, Signals = Signals(comment.Text ?? string.Empty, text, post, associations) };
     }
 
     /// <summary>What a word is for the signals, in the low 16 bits of its entry in <see cref="WordClasses"/>.</summary>
@@ -99,11 +108,13 @@ public static class CommentFeaturizer
     }
 
     /// <summary>The dense signals of a comment, from its raw and normalised forms (words read as spans: nothing allocated but the result).</summary>
-    internal static float[] Signals(string raw, string text, PostContext post)
+    internal static float[] Signals(string raw, string text, PostContext post, WordAssociations associations)
     {
         var signals = new float[SignalCount];
         var hasPost = post.Normalized.Length > 0;
+        var associated = hasPost && associations.Count > 0 ? post.AssociationsFor(associations) : (Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>>?)null;
         int words = 0, content = 0, shared = 0;
+        var association = 0f;
         int mild = 0, offensive = 0, political = 0, commercial = 0, municipal = 0, urls = 0, amounts = 0, contacts = 0, mentions = 0;
         int subjects = 0, outsidePolitics = 0, outsideSubject = 0;
         var span = text.AsSpan();
@@ -135,6 +146,7 @@ public static class CommentFeaturizer
             content++;
             // « deneigement » in the post and « deneiger » in the comment are the same subject.
             if (post.WordLookup.Contains(w) || (w.Length >= 5 && post.PrefixLookup.Contains(w[..5]))) shared++;
+            if (associated is { } lookup && lookup.TryGetValue(w, out var information)) association += information;
         }
 
         if (hasPost)
@@ -146,6 +158,8 @@ public static class CommentFeaturizer
             // same words under the library's; subjects the post does not have, a change of subject.
             signals[15] = Math.Min(System.Numerics.BitOperations.PopCount((uint)(subjects & post.Subjects)), 3);
             signals[16] = Math.Min(System.Numerics.BitOperations.PopCount((uint)(subjects & ~post.Subjects)), 3);
+            // Mean over the comment's content words of how strongly each goes with the post's words.
+            signals[20] = content == 0 ? 0f : association / content;
         }
         signals[3] = Math.Min(offensive, 5);
         signals[4] = Math.Min(political, 5);
@@ -267,6 +281,25 @@ internal sealed class PostContext
 
     /// <summary>The municipal subjects of the post (<see cref="MunicipalTopics"/>), as bits.</summary>
     public int Subjects { get; }
+
+    private AssociationCache? _associations;
+
+    /// <summary>
+    /// For each comment word, its strongest association with this post's words in <paramref name="table"/>;
+    /// built on first use and kept with the post (two threads may both build it: the same answer).
+    /// </summary>
+    public Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> AssociationsFor(WordAssociations table)
+    {
+        var cache = Volatile.Read(ref _associations);
+        if (cache is null || !ReferenceEquals(cache.Table, table))
+        {
+            cache = new AssociationCache(table, table.ForPost(Normalized).GetAlternateLookup<ReadOnlySpan<char>>());
+            Volatile.Write(ref _associations, cache);
+        }
+        return cache.Lookup;
+    }
+
+    private sealed record AssociationCache(WordAssociations Table, Dictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> Lookup);
 
     public static PostContext From(string? post)
     {

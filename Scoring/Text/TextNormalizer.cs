@@ -21,7 +21,7 @@ public static partial class TextNormalizer
     /// Bumped whenever the output of <see cref="Normalize"/> or of <see cref="CommentFeaturizer"/>
     /// changes; stored in bundles, which a scorer of another version refuses.
     /// </summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     public const string UrlToken = "xxurl";
     public const string EmailToken = "xxcourriel";

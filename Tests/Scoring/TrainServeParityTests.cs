@@ -21,7 +21,7 @@ public class TrainServeParityTests
         var built = TrainedBundle.Shared;
         var rows = built.Rows.Take(150).ToList();
         var ml = new MLContext(seed: 1);
-        var view = TrainingRow.Load(ml, built.Scorer.Bundle.Features, ModelTrainer.ToInputs(rows), rows);
+        var view = TrainingRow.Load(ml, built.Scorer.Bundle.Features, ModelTrainer.ToInputs(rows, built.Scorer.Bundle.Features.Associations), rows);
         var transformed = built.Scorer.Bundle.Model.Transform(view);
         var manifest = built.Scorer.Bundle.Manifest;
 
@@ -45,13 +45,15 @@ public class TrainServeParityTests
         // Both prepare each post once, through different caches: the scorer's bounded concurrent
         // one, the trainer's per-run dictionary. A row scored alone must not differ either.
         var rows = TrainedBundle.Shared.Rows.Take(200).ToList();
-        var trained = ModelTrainer.ToInputs(rows);
+        var associations = TrainedBundle.Shared.Scorer.Bundle.Features.Associations;
+        Assert.True(associations.Count > 0, "the test bundle learned no word association");
+        var trained = ModelTrainer.ToInputs(rows, associations);
         var posts = new PostCache();
         for (var i = 0; i < rows.Count; i++)
         {
             var comment = rows[i].ToComment();
-            var served = CommentFeaturizer.ToModelInput(comment, posts.Get(comment.Post));
-            var alone = CommentFeaturizer.ToModelInput(comment);
+            var served = CommentFeaturizer.ToModelInput(comment, posts.Get(comment.Post), associations);
+            var alone = CommentFeaturizer.ToModelInput(comment, associations);
             Assert.Equal(served.Text, trained[i].Text);
             Assert.Equal(served.Signals, trained[i].Signals);
             Assert.Equal(alone.Signals, trained[i].Signals);

@@ -1,5 +1,6 @@
 using CsCheck;
 using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Features;
 using NetiquetteML.Scoring.Text;
 using NetiquetteML.Tests.Support;
 
@@ -26,9 +27,27 @@ public class CommentFeaturizerTests
         Pairs.Sample(pair =>
         {
             var post = PostContext.From(pair.Post);
-            var input = CommentFeaturizer.ToModelInput(new Comment(pair.Comment, pair.Post), post);
+            var input = CommentFeaturizer.ToModelInput(new Comment(pair.Comment, pair.Post), post, WordAssociations.Empty);
             Assert.Equal(ReferenceCosine(input.Text, post.Normalized), input.Signals[1]);
         }, iter: 3000);
+    }
+
+    [Fact]
+    public void Post_word_association_is_the_mean_strongest_association_of_the_comments_content_words()
+    {
+        // The featuriser adds each word's association inside its one pass over the comment; the
+        // reference here looks every content word up in the post's table the plain way.
+        var associations = TrainedBundle.Shared.Scorer.Bundle.Features.Associations;
+        var index = CommentFeaturizer.SignalNames.ToList().IndexOf("post_word_association");
+        Pairs.Sample(pair =>
+        {
+            var post = PostContext.From(pair.Post);
+            var input = CommentFeaturizer.ToModelInput(new Comment(pair.Comment, pair.Post), post, associations);
+            var best = associations.ForPost(post.Normalized);
+            var words = input.Text.Split(' ').Where(w => WordAssociations.IsContentWord(w)).ToList();
+            var expected = post.Normalized.Length == 0 || words.Count == 0 ? 0f : words.Sum(w => best.GetValueOrDefault(w)) / words.Count;
+            Assert.Equal(expected, input.Signals[index], 1e-5f);   // LINQ sums floats in double, the featuriser in float
+        }, iter: 2000);
     }
 
     [Fact]
@@ -40,7 +59,7 @@ public class CommentFeaturizerTests
         foreach (var (comment, postText) in new[] { (huge, huge), (huge, "ab ab ab"), ("ab ab ab", huge) })
         {
             var post = PostContext.From(postText);
-            var input = CommentFeaturizer.ToModelInput(new Comment(comment, postText), post);
+            var input = CommentFeaturizer.ToModelInput(new Comment(comment, postText), post, WordAssociations.Empty);
             Assert.Equal(ReferenceCosine(input.Text, post.Normalized), input.Signals[1]);
         }
     }
@@ -92,7 +111,7 @@ public class CommentFeaturizerTests
         var names = CommentFeaturizer.SignalNames.ToList();
         void Check(string word)
         {
-            var signals = CommentFeaturizer.Signals(word, word, PostContext.None);
+            var signals = CommentFeaturizer.Signals(word, word, PostContext.None, WordAssociations.Empty);
             foreach (var (name, expected) in ReferenceWordSignals(word))
                 Assert.True(expected == signals[names.IndexOf(name)], $"« {word} »: {name} {signals[names.IndexOf(name)]}, a scan of the lists gives {expected}");
         }

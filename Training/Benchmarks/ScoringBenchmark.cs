@@ -122,20 +122,20 @@ public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<str
         comments = comments.Take(Math.Max(100, comments.Count / 2)).ToList();
         _figures.Set("breakdown_samples" + suffix, (long)comments.Count);
         var withPost = comments.Where(c => c.Post is not null).ToList();
-        var inputs = comments.Select(CommentFeaturizer.ToModelInput).ToList();
         var space = scorer.Bundle.Features;
+        var inputs = comments.Select(c => CommentFeaturizer.ToModelInput(c, space.Associations)).ToList();
         _figures.Set("model_feature_count", (long)space.Count);
 
         Set("stage_normalize_text", Latency.Measure("normalize text", comments, c => TextNormalizer.Normalize(c.Text), warmup, ct));
         if (withPost.Count > 0)
             Set("stage_normalize_post", Latency.Measure("normalize post", withPost, c => TextNormalizer.Normalize(c.Post), warmup, ct));
-        Set("stage_model_input", Latency.Measure("model input, post prepared anew", comments, CommentFeaturizer.ToModelInput, warmup, ct));
+        Set("stage_model_input", Latency.Measure("model input, post prepared anew", comments, c => CommentFeaturizer.ToModelInput(c, space.Associations), warmup, ct));
         var posts = new PostCache();
         foreach (var c in comments) posts.Get(c.Post);
         Set("stage_model_input_cached_post", Latency.Measure("model input, post cached", comments,
-            c => CommentFeaturizer.ToModelInput(c, posts.Get(c.Post)), warmup, ct));
+            c => CommentFeaturizer.ToModelInput(c, posts.Get(c.Post), space.Associations), warmup, ct));
         var withoutPost = comments.Select(c => c with { Post = null }).ToList();
-        Set("stage_model_input_without_post", Latency.Measure("model input without post", withoutPost, CommentFeaturizer.ToModelInput, warmup, ct));
+        Set("stage_model_input_without_post", Latency.Measure("model input without post", withoutPost, c => CommentFeaturizer.ToModelInput(c, space.Associations), warmup, ct));
 
         var buffer = new FeatureBuffer();
         Set("stage_vectorize", Latency.Measure("feature vector", inputs, i => { space.Vectorize(i, buffer); return buffer; }, warmup, ct));
@@ -196,7 +196,7 @@ public sealed class ScoringBenchmark(ScoringBenchmarkOptions options, Action<str
         _figures.Set("explain_stage_normalize_with_map" + suffix,
             Latency.Measure("normaliser with its map", flagged, c => TextNormalizer.NormalizeWithMap(c.Text), warmup, ct));
         var posts = new PostCache();
-        var cases = flagged.Select(c => (Input: CommentFeaturizer.ToModelInput(c, posts.Get(c.Post)),
+        var cases = flagged.Select(c => (Input: CommentFeaturizer.ToModelInput(c, posts.Get(c.Post), space.Associations),
             Categories: scorer.Score(c, Explanations.None).Categories.Where(x => x.Flagged).Select(x => (int)x.Category).ToArray())).ToList();
         var explainer = new Explainer(compiled, space);
         var buffer = new FeatureBuffer();

@@ -69,8 +69,12 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         {
             Report($"off_topic : {repaired.Count} commentaires d'entraînement rattachés à des publications sans rapport (étiquetés off_topic ; jamais utilisés pour calibrer ni évaluer)");
             train = [.. train, .. repaired];
-            inputs.AddRange(ToInputs(repaired));
         }
+        // The word associations of the final model come from every training comment; each training
+        // comment's own signal comes from the other folds' comments, as a new comment's will.
+        var associations = LearnAssociations(train);
+        inputs = OutOfFoldInputs(train);
+        Report($"associations de mots commentaire–publication : {associations.Count} paires apprises des commentaires sur le sujet");
         // Per category, the real comments that label it: re-paired examples never, and for an optional
         // category (complaint) only the rows of files that have its column.
         var real = Categories.All.ToDictionary(c => c, c => Enumerable.Range(0, train.Count).Where(i => !train[i].Repaired && train[i].HasLabel(c)).ToArray());
@@ -111,7 +115,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
                    $"retrait {(thresholds.RemoveTargetReached ? thresholds.Remove.ToString("0.000") : "désactivé (précision visée inatteignable)")}");
         }
 
-        var (model, schema, space) = FitFinal(train, inputs, chosen, cancellationToken);
+        var (model, schema, space) = FitFinal(train, inputs, associations, chosen, cancellationToken);
         var split = new SplitInfo
         {
             Seed = options.Seed,
@@ -181,9 +185,9 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
     }
 
     private (ITransformer, DataViewSchema, FeatureSpace) FitFinal(List<LabelledComment> train, List<ModelInput> inputs,
-        Dictionary<Category, LearnerKind> chosen, CancellationToken cancellationToken)
+        WordAssociations associations, Dictionary<Category, LearnerKind> chosen, CancellationToken cancellationToken)
     {
-        var space = FeatureSelection.Fit(inputs, train, options.Features);
+        var space = FeatureSelection.Fit(inputs, train, options.Features, associations);
         Report($"variables : {space.WordFeatures} n-grammes de mots et {space.CharFeatures} n-grammes de caractères (les {options.Features.NgramsPerCategory} plus parlants par catégorie, " +
                $"chacun dans au moins {options.Features.MinimumDocuments} commentaires), {CommentFeaturizer.SignalCount} signaux, " +
                $"{Lexicon.Categories.Count} comptes de lexique sur {space.Lexicon.Entries.Count} termes");
@@ -210,8 +214,35 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         return (new TransformerChain<ITransformer>(parts.ToArray()), view.Schema, space);
     }
 
-    /// <summary>The model inputs of labelled rows, as training builds them (each post prepared once).</summary>
-    public static List<ModelInput> ToInputs(IEnumerable<LabelledComment> rows) => CommentFeaturizer.ToModelInputs(rows.Select(r => r.ToComment()));
+    /// <summary>The model inputs of labelled rows (each post prepared once), their relation to the post read through <paramref name="associations"/> (none by default).</summary>
+    public static List<ModelInput> ToInputs(IEnumerable<LabelledComment> rows, WordAssociations? associations = null) =>
+        CommentFeaturizer.ToModelInputs(rows.Select(r => r.ToComment()), associations);
+
+    /// <summary>Word associations learned from the comments on topic under a post (re-paired ones never: their pairing is made up).</summary>
+    public static WordAssociations LearnAssociations(IEnumerable<LabelledComment> rows) =>
+        WordAssociations.Learn(rows
+            .Where(r => !r.Repaired && !r.OffTopic && !string.IsNullOrWhiteSpace(r.Post))
+            .Select(r => (TextNormalizer.Normalize(r.Text), TextNormalizer.Normalize(r.Post))));
+
+    /// <summary>
+    /// Each row's input with associations learned from the other cross-validation folds (the same
+    /// grouped folds): a comment's own pairing never counts toward its signal, so the models learn
+    /// how much the signal is worth on comments whose pairing they have not seen.
+    /// </summary>
+    private List<ModelInput> OutOfFoldInputs(List<LabelledComment> train)
+    {
+        var folds = GroupedSplit.Folds(train, options.Folds, options.Seed);
+        var inputs = new ModelInput[train.Count];
+        for (var fold = 0; fold < options.Folds; fold++)
+        {
+            var inFold = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToArray();
+            if (inFold.Length == 0) continue;
+            var table = LearnAssociations(Enumerable.Range(0, train.Count).Where(i => folds[i] != fold).Select(i => train[i]));
+            var foldInputs = ToInputs(inFold.Select(i => train[i]), table);
+            for (var k = 0; k < inFold.Length; k++) inputs[inFold[k]] = foldInputs[k];
+        }
+        return [.. inputs];
+    }
 
     private static int Groups(IEnumerable<LabelledComment> rows) => rows.Where(r => !string.IsNullOrWhiteSpace(r.Post)).Select(r => r.Post.Trim()).Distinct().Count();
 
