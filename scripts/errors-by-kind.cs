@@ -36,6 +36,9 @@ var kinds = new Dictionary<string, string>
     ["Z"] = "church words in their church sense against sacres, courtesy to the mayor",
     ["AB"] = "ads close to their post against ads under another",
     ["AC"] = "related requests, tags and mentions against private talk and outside politics",
+    ["AD"] = "posts on little-covered subjects: leisure and community",
+    ["AE"] = "posts on little-covered subjects: water, weather and safety",
+    ["AF"] = "posts on little-covered subjects: council and town life",
 };
 // A part is the id's prefix before its dash (« X-0012 » is part X, « AB-0040 » part AB).
 static string PartOf(string id) => id.IndexOf('-') is > 0 and var dash ? id[..dash] : id;

@@ -95,7 +95,8 @@ public static class CommentFeaturizer
         // Partisan politics counts as political through its topic bit (it has stems, read below).
         Add(Lexicons.GeneralPolitics, WordClass.Political);
         Add(Lexicons.Commercial, WordClass.Commercial);
-        Add(Lexicons.Municipal, WordClass.Municipal);
+        // A municipal word is a town word or any word of a municipal subject (its topic bits, read below).
+        Add(Lexicons.TownWords, WordClass.Municipal);
         Add(StopWords, WordClass.Stop);
         Add([TextNormalizer.UrlToken], WordClass.Url);
         Add([TextNormalizer.MoneyToken], WordClass.Amount);
@@ -130,7 +131,7 @@ public static class CommentFeaturizer
             if ((kind & WordClass.MildOath) != 0) mild++;
             if ((kind & WordClass.Political) != 0 || MunicipalTopics.IsOutsidePolitics(topics)) political++;
             if ((kind & WordClass.Commercial) != 0) commercial++;
-            if ((kind & WordClass.Municipal) != 0) municipal++;
+            if ((kind & WordClass.Municipal) != 0 || MunicipalTopics.Subjects(topics) != 0) municipal++;
             if ((kind & WordClass.Url) != 0) urls++;
             if ((kind & WordClass.Amount) != 0) amounts++;
             if ((kind & WordClass.Contact) != 0) contacts++;

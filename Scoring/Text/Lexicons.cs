@@ -87,17 +87,15 @@ internal static class Lexicons
         "engage", "embauche", "emploi", "salaire", "forfait", "offre", "offert", "disponible", "rendez", "rdv",
     }.ToFrozenSet();
 
-    /// <summary>Words of the town's own affairs: their presence argues against off_topic.</summary>
-    public static readonly FrozenSet<string> Municipal = new[]
+    /// <summary>
+    /// Words of the town's own affairs that name no subject of <see cref="MunicipalTopics"/> (its
+    /// name, its notices, opening hours, its districts): with every word of a municipal subject
+    /// they make the municipal-words signal, which argues against off_topic. The subjects' words are
+    /// not repeated here: one list per word.
+    /// </summary>
+    public static readonly FrozenSet<string> TownWords = new[]
     {
-        "ville", "municipal", "municipale", "municipalite", "conseil", "seance", "rue", "rues", "avenue", "chemin",
-        "route", "deneigement", "neige", "trottoir", "trottoirs", "deneigeuse", "souffleuse", "travaux", "eau",
-        "aqueduc", "egout", "collecte", "poubelle", "poubelles", "recyclage", "compost", "bac", "bacs", "ecocentre",
-        "taxe", "taxes", "compte", "evaluation", "budget", "reglement", "permis", "parc", "parcs", "piscine",
-        "arena", "bibliotheque", "festival", "fete", "camp", "jour", "inscription", "inscriptions", "horaire",
-        "ouvert", "fermee", "ferme", "pompier", "pompiers", "incendie", "urgence", "sq", "police", "citoyens",
-        "citoyen", "quartier", "secteur", "employes", "hotel", "mairie", "senneterre", "riviere", "pont", "trou",
-        "nids", "asphalte", "pavage", "lumiere", "lumieres", "eclairage", "chiens", "chats", "licence", "avis",
-        "ebullition", "feu", "feux", "sopfeu", "hydro", "panne", "train", "gare", "autobus", "clsc", "cpe",
+        "senneterre", "avis", "horaire", "ouvert", "ferme", "fermee", "jour", "compte", "quartier", "secteur",
+        "riviere", "hydro", "panne", "train", "gare",
     }.ToFrozenSet();
 }

@@ -127,6 +127,8 @@ public class CorpusTests(ITestOutputHelper output)
             ["off_topic (parts v to x)"] = rows.Count(r => Part(r) is [>= 'V' and <= 'X'] && r.Label(Category.OffTopic)),
             ["rows (parts ab and ac)"] = rows.Count(r => Part(r) is "AB" or "AC"),
             ["off_topic (parts ab and ac)"] = rows.Count(r => Part(r) is "AB" or "AC" && r.Label(Category.OffTopic)),
+            ["rows (parts ad to af)"] = rows.Count(r => Part(r) is "AD" or "AE" or "AF"),
+            ["off_topic (parts ad to af)"] = rows.Count(r => Part(r) is "AD" or "AE" or "AF" && r.Label(Category.OffTopic)),
         };
         foreach (var c in Categories.All) expected[c.Name()] = rows.Count(r => r.Label(c));
         foreach (var a in Categories.All)

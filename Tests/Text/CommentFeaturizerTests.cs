@@ -94,7 +94,7 @@ public class CommentFeaturizerTests
             ["mild_oaths"] = Is(Lexicons.MildOaths.Contains(word)),
             ["political_words"] = Is(Lexicons.GeneralPolitics.Contains(word) || partisan),
             ["commercial_words"] = Is(Lexicons.Commercial.Contains(word)),
-            ["municipal_words"] = Is(Lexicons.Municipal.Contains(word) || townContacts.Contains(word)),
+            ["municipal_words"] = Is(Lexicons.TownWords.Contains(word) || townContacts.Contains(word) || MunicipalTopics.Subjects(topics) != 0),
             ["urls"] = Is(word == TextNormalizer.UrlToken),
             ["mentions"] = Is(word == TextNormalizer.MentionToken),
             ["municipal_subjects"] = Math.Min(System.Numerics.BitOperations.PopCount((uint)MunicipalTopics.Subjects(topics)), 4),
@@ -107,7 +107,7 @@ public class CommentFeaturizerTests
     public void Each_word_signal_is_what_a_plain_scan_of_the_lists_gives()
     {
         var listed = Lexicons.Offensive.Concat(Lexicons.ChurchWords).Concat(Lexicons.MildOaths).Concat(Lexicons.GeneralPolitics)
-            .Concat(Lexicons.Commercial).Concat(Lexicons.Municipal).Concat(MunicipalTopics.Entries.Select(e => e.Entry)).ToList();
+            .Concat(Lexicons.Commercial).Concat(Lexicons.TownWords).Concat(MunicipalTopics.Entries.Select(e => e.Entry)).ToList();
         var names = CommentFeaturizer.SignalNames.ToList();
         void Check(string word)
         {
