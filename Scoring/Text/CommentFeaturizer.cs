@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using NetiquetteML.Scoring.Features;
 
 namespace NetiquetteML.Scoring.Text;
 

@@ -1,6 +1,5 @@
 using CsCheck;
 using NetiquetteML.Scoring;
-using NetiquetteML.Scoring.Features;
 using NetiquetteML.Scoring.Text;
 using NetiquetteML.Tests.Support;
 

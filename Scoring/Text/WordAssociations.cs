@@ -1,9 +1,8 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
-using NetiquetteML.Scoring.Text;
 
-namespace NetiquetteML.Scoring.Features;
+namespace NetiquetteML.Scoring.Text;
 
 /// <summary>
 /// Which words of a comment usually go with which words of the post it answers, learned from the

@@ -1,10 +1,9 @@
 using NetiquetteML.Scoring;
-using NetiquetteML.Scoring.Features;
 using NetiquetteML.Scoring.Text;
 using NetiquetteML.Training.Data;
 using NetiquetteML.Training.Learning;
 
-namespace NetiquetteML.Tests.Features;
+namespace NetiquetteML.Tests.Text;
 
 public class WordAssociationsTests
 {
