@@ -63,8 +63,11 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         Report($"partage : {train.Count} lignes d'entraînement ({Groups(train)} publications), {test.Count} lignes de test mises de côté ({Groups(test)} publications), graine {options.Seed}");
 
         var realTrainRows = train.Count;
-        var inputs = ToInputs(train);
-        var repaired = OffTopicPairs.Make(train, inputs, options.Seed, options.RepairedOffTopicShare);
+        // Re-pairing reads the comments' overlap with their own post (no associations needed), and
+        // only when asked: the inputs the models learn from are the out-of-fold ones below.
+        var repaired = options.RepairedOffTopicShare > 0
+            ? OffTopicPairs.Make(train, ToInputs(train), options.Seed, options.RepairedOffTopicShare)
+            : [];
         if (repaired.Count > 0)
         {
             Report($"off_topic : {repaired.Count} commentaires d'entraînement rattachés à des publications sans rapport (étiquetés off_topic ; jamais utilisés pour calibrer ni évaluer)");
@@ -73,7 +76,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         // The word associations of the final model come from every training comment; each training
         // comment's own signal comes from the other folds' comments, as a new comment's will.
         var associations = LearnAssociations(train);
-        inputs = OutOfFoldInputs(train);
+        var inputs = OutOfFoldInputs(train);
         Report($"associations de mots commentaire–publication : {associations.Count} paires apprises des commentaires sur le sujet");
         // Per category, the real comments that label it: re-paired examples never, and for an optional
         // category (complaint) only the rows of files that have its column.
