@@ -40,8 +40,6 @@ var kinds = new Dictionary<string, string>
     ["AE"] = "posts on little-covered subjects: water, weather and safety",
     ["AF"] = "posts on little-covered subjects: council and town life",
 };
-// A part is the id's prefix before its dash (« X-0012 » is part X, « AB-0040 » part AB).
-static string PartOf(string id) => id.IndexOf('-') is > 0 and var dash ? id[..dash] : id;
 return CommandGuard.Run(() =>
 {
     var scorer = NetiquetteScorer.Load(RepoPaths.Resolve(model));
@@ -49,7 +47,7 @@ return CommandGuard.Run(() =>
     var scored = BundleEvaluator.Score(scorer, rows);
     Console.WriteLine($"| kind of comment (part) | held-out rows | {string.Join(" | ", Categories.All.Select(c => c.Name() + " FP/FN"))} |");
     Console.WriteLine($"|---|---|{string.Concat(Categories.All.Select(_ => "---|"))}");
-    foreach (var group in scored.GroupBy(s => kinds.ContainsKey(PartOf(s.Row.Id)) ? PartOf(s.Row.Id) : "A").OrderBy(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal))
+    foreach (var group in scored.GroupBy(s => kinds.ContainsKey(s.Row.Part) ? s.Row.Part : "A").OrderBy(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal))
     {
         var name = group.Key == "A" ? "first corpus (parts A to H)" : $"{kinds[group.Key]} ({group.Key})";
         var cells = Categories.All.Select(c =>

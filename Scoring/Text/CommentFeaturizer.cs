@@ -46,6 +46,12 @@ public static class CommentFeaturizer
             : posts.TryGetValue(c.Post, out var post) ? post : posts[c.Post] = PostContext.From(c.Post), associations ?? WordAssociations.Empty)).ToList();
     }
 
+    /// <summary>
+    /// A word that can carry a relation to the post: three letters or more, starting with a letter,
+    /// not a stop word. The post overlap and the word associations (<see cref="WordAssociations"/>) count the same words.
+    /// </summary>
+    internal static bool IsContentWord(ReadOnlySpan<char> word, bool isStopWord) => word.Length >= 3 && !isStopWord && char.IsLetter(word[0]);
+
     /// <summary>Whether a normalised word is one of the stop words the post overlap and the word associations skip.</summary>
     internal static bool IsStopWord(ReadOnlySpan<char> word) => ((WordClass)(WordClasses.Lookup(word) & 0xFFFF) & WordClass.Stop) != 0;
 
@@ -142,7 +148,7 @@ public static class CommentFeaturizer
                 if (MunicipalTopics.IsOutsideSubject(topics)) outsideSubject++;
             }
 
-            if (!hasPost || w.Length < 3 || (kind & WordClass.Stop) != 0 || !char.IsLetter(w[0])) continue;
+            if (!hasPost || !IsContentWord(w, (kind & WordClass.Stop) != 0)) continue;
             content++;
             // « deneigement » in the post and « deneiger » in the comment are the same subject.
             if (post.WordLookup.Contains(w) || (w.Length >= 5 && post.PrefixLookup.Contains(w[..5]))) shared++;

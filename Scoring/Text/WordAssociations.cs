@@ -37,12 +37,8 @@ public sealed class WordAssociations
     /// <summary>A comment word and how strongly it goes with one post word.</summary>
     public readonly record struct Association(string CommentWord, float Information);
 
-    /// <summary>
-    /// A word that can carry a relation: three letters or more, starting with a letter, not a
-    /// stop word. The same rule picks the words the post overlap counts (<see cref="CommentFeaturizer"/>).
-    /// </summary>
-    public static bool IsContentWord(ReadOnlySpan<char> word) =>
-        word.Length >= 3 && char.IsLetter(word[0]) && !CommentFeaturizer.IsStopWord(word);
+    /// <summary>A word that can carry a relation (<see cref="CommentFeaturizer.IsContentWord"/>: the post overlap's rule).</summary>
+    public static bool IsContentWord(ReadOnlySpan<char> word) => CommentFeaturizer.IsContentWord(word, CommentFeaturizer.IsStopWord(word));
 
     /// <summary>
     /// Learns the table from pairs of normalised texts (a comment on topic and its post), counting

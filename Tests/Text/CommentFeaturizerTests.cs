@@ -38,6 +38,7 @@ public class CommentFeaturizerTests
         // reference here looks every content word up in the post's table the plain way.
         var associations = TrainedBundle.Shared.Scorer.Bundle.Features.Associations;
         var index = CommentFeaturizer.SignalNames.ToList().IndexOf("post_word_association");
+        var positive = 0;
         Pairs.Sample(pair =>
         {
             var post = PostContext.From(pair.Post);
@@ -46,7 +47,10 @@ public class CommentFeaturizerTests
             var words = input.Text.Split(' ').Where(w => WordAssociations.IsContentWord(w)).ToList();
             var expected = post.Normalized.Length == 0 || words.Count == 0 ? 0f : words.Sum(w => best.GetValueOrDefault(w)) / words.Count;
             Assert.Equal(expected, input.Signals[index], 1e-5f);   // LINQ sums floats in double, the featuriser in float
+            if (expected > 0) Interlocked.Increment(ref positive);
         }, iter: 2000);
+        // Not only the zeros of comments and posts that share no learned pair.
+        Assert.True(positive > 100, $"{positive} samples with an association");
     }
 
     [Fact]

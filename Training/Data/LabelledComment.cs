@@ -24,6 +24,9 @@ public sealed record LabelledComment(
     /// <summary>True for a training example made by re-pairing a real comment with an unrelated post; never evaluated, never calibrated on.</summary>
     public bool Repaired { get; init; }
 
+    /// <summary>The part of the corpus the row belongs to: its id's prefix before the dash (« X-0012 » is X, « AB-0040 » AB; Data/README.md).</summary>
+    public string Part => Id.IndexOf('-') is > 0 and var dash ? Id[..dash] : Id;
+
     /// <summary>
     /// The optional complaint label (LABELS.md version 2): null when the row's file has no
     /// <c>complaint</c> column, and then the row neither teaches the complaint model nor counts for or against it.

@@ -75,8 +75,9 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         }
         // The word associations of the final model come from every training comment; each training
         // comment's own signal comes from the other folds' comments, as a new comment's will.
-        var associations = LearnAssociations(train);
-        var inputs = OutOfFoldInputs(train);
+        var pairs = OnTopicPairs(train);
+        var associations = WordAssociations.Learn(pairs.Where(p => p.HasValue).Select(p => p!.Value));
+        var inputs = OutOfFoldInputs(train, pairs);
         Report($"associations de mots commentaire–publication : {associations.Count} paires apprises des commentaires sur le sujet");
         // Per category, the real comments that label it: re-paired examples never, and for an optional
         // category (complaint) only the rows of files that have its column.
@@ -222,17 +223,29 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         CommentFeaturizer.ToModelInputs(rows.Select(r => r.ToComment()), associations);
 
     /// <summary>Word associations learned from the comments on topic under a post (re-paired ones never: their pairing is made up).</summary>
-    public static WordAssociations LearnAssociations(IEnumerable<LabelledComment> rows) =>
-        WordAssociations.Learn(rows
-            .Where(r => !r.Repaired && !r.OffTopic && !string.IsNullOrWhiteSpace(r.Post))
-            .Select(r => (TextNormalizer.Normalize(r.Text), TextNormalizer.Normalize(r.Post))));
+    public static WordAssociations LearnAssociations(IReadOnlyList<LabelledComment> rows) =>
+        WordAssociations.Learn(OnTopicPairs(rows).Where(p => p.HasValue).Select(p => p!.Value));
+
+    /// <summary>
+    /// Per row, its normalised comment and post when it can teach word associations (a real comment
+    /// on topic under a post), else null: normalised once here for the whole table and every fold's
+    /// (each distinct post once).
+    /// </summary>
+    private static (string Comment, string Post)?[] OnTopicPairs(IReadOnlyList<LabelledComment> rows)
+    {
+        var posts = new Dictionary<string, string>(StringComparer.Ordinal);
+        return rows.Select(r => r.Repaired || r.OffTopic || string.IsNullOrWhiteSpace(r.Post)
+            ? ((string, string)?)null
+            : (TextNormalizer.Normalize(r.Text), posts.TryGetValue(r.Post, out var post) ? post : posts[r.Post] = TextNormalizer.Normalize(r.Post)))
+            .ToArray();
+    }
 
     /// <summary>
     /// Each row's input with associations learned from the other cross-validation folds (the same
     /// grouped folds): a comment's own pairing never counts toward its signal, so the models learn
     /// how much the signal is worth on comments whose pairing they have not seen.
     /// </summary>
-    private List<ModelInput> OutOfFoldInputs(List<LabelledComment> train)
+    private List<ModelInput> OutOfFoldInputs(List<LabelledComment> train, (string Comment, string Post)?[] pairs)
     {
         var folds = GroupedSplit.Folds(train, options.Folds, options.Seed);
         var inputs = new ModelInput[train.Count];
@@ -240,7 +253,8 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         {
             var inFold = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToArray();
             if (inFold.Length == 0) continue;
-            var table = LearnAssociations(Enumerable.Range(0, train.Count).Where(i => folds[i] != fold).Select(i => train[i]));
+            var table = WordAssociations.Learn(Enumerable.Range(0, train.Count)
+                .Where(i => folds[i] != fold && pairs[i].HasValue).Select(i => pairs[i]!.Value));
             var foldInputs = ToInputs(inFold.Select(i => train[i]), table);
             for (var k = 0; k < inFold.Length; k++) inputs[inFold[k]] = foldInputs[k];
         }
