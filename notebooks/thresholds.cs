@@ -13,6 +13,7 @@
 // Change the grid or the targets below and run again.
 
 using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Bundles;
 using NetiquetteML.Scoring.Policy;
 using NetiquetteML.Training.Commands;
 using NetiquetteML.Training.Reports;
@@ -52,7 +53,9 @@ return CommandGuard.Run(() =>
         }
 
         Print("");
-        Print($"  Seuil « à vérifier » : {Fr.N3(thresholds.Flag)} (précision visée {Fr.N2(thresholds.FlagPrecisionTarget)}, " +
+        Print(thresholds.FlagObjective == FlagObjective.BestF1
+            ? $"  Seuil « à vérifier » : {Fr.N3(thresholds.Flag)} (meilleur F1 en validation : la catégorie ne retire jamais un commentaire)."
+            : $"  Seuil « à vérifier » : {Fr.N3(thresholds.Flag)} (précision visée {Fr.N2(thresholds.FlagPrecisionTarget)}, " +
               $"{(thresholds.FlagTargetReached ? "atteinte" : "non atteinte : repli sur le meilleur F1")} en validation).");
         Print(thresholds.RemoveTargetReached
             ? $"  Seuil « retrait » : {Fr.N3(thresholds.Remove)} (précision visée {Fr.N2(thresholds.RemovePrecisionTarget)}, atteinte en validation)."

@@ -115,9 +115,22 @@ public sealed class PlattCalibration
     }
 }
 
+/// <summary>What a category's « à vérifier » threshold was chosen for.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FlagObjective>))]
+public enum FlagObjective
+{
+    /// <summary>The lowest threshold whose validation precision reaches <see cref="Thresholds.FlagPrecisionTarget"/> with 95 % confidence.</summary>
+    Precision,
+
+    /// <summary>The threshold of best validation F1: a missed comment and a needless review weigh alike.</summary>
+    BestF1,
+}
+
 public sealed class Thresholds
 {
     public double Flag { get; set; } = 0.5;
+    /// <summary>Absent from bundles written before 2026-12-03, which all chose their flag for precision.</summary>
+    public FlagObjective FlagObjective { get; set; } = FlagObjective.Precision;
     public double Remove { get; set; } = 1.01;
     public double FlagPrecisionTarget { get; set; } = 0.90;
     public double RemovePrecisionTarget { get; set; } = 0.97;

@@ -1,3 +1,4 @@
+using NetiquetteML.Scoring.Bundles;
 using NetiquetteML.Training.Learning;
 
 namespace NetiquetteML.Tests.Learning;
@@ -112,6 +113,29 @@ public class CalibrationAndThresholdTests
         Assert.Equal(bounds.Order(), bounds);
         Assert.All(bounds, b => Assert.InRange(b, 0.0, 0.9));
         Assert.InRange(bounds[^1], 0.898, 0.9);
+    }
+
+    [Fact]
+    public void A_best_f1_flag_sits_where_f1_peaks_below_the_precision_flag_and_keeps_its_precision_remove()
+    {
+        // Overlapping classes (unlike Synthetic's): precision climbs slowly with the threshold.
+        var random = new Random(4);
+        var labels = Enumerable.Range(0, 3000).Select(_ => random.NextDouble() < 0.3).ToArray();
+        var scores = labels.Select(l => (l ? 1.2 : 0.0) + random.NextDouble() + random.NextDouble() + random.NextDouble()).ToArray();
+        var probabilities = scores.Select(PlattCalibrator.Fit(scores, labels).Probability).ToArray();
+        var forPrecision = ThresholdChooser.Choose(probabilities, labels);
+
+        var forF1 = ThresholdChooser.Choose(probabilities, labels, flagObjective: FlagObjective.BestF1);
+
+        static double F1((double Precision, double Recall) m) => 2 * m.Precision * m.Recall / (m.Precision + m.Recall);
+        var atFlag = BinaryMetrics.At(probabilities, labels, forF1.Flag);
+        var everyThreshold = probabilities.Distinct().Select(t => BinaryMetrics.At(probabilities, labels, t)).Where(m => m.Precision + m.Recall > 0);
+        Assert.Equal(everyThreshold.Max(m => F1((m.Precision, m.Recall))), F1((atFlag.Precision, atFlag.Recall)), 9);
+        Assert.True(forF1.Flag < forPrecision.Flag, $"best-F1 flag {forF1.Flag:0.000} vs precision flag {forPrecision.Flag:0.000}");
+        Assert.True(forF1.FlagValidationRecall > forPrecision.FlagValidationRecall);
+        Assert.Equal(FlagObjective.BestF1, forF1.FlagObjective);
+        Assert.True(forF1.FlagTargetReached);
+        Assert.Equal(forPrecision.Remove, forF1.Remove);
     }
 
     [Fact]

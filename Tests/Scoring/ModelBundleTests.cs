@@ -140,6 +140,23 @@ public class ModelBundleTests
         Assert.True(features.WordFeatures > 0 && features.CharFeatures > 0);
     }
 
+    [Fact]
+    public void Off_topic_flags_at_its_best_f1_and_the_other_categories_for_precision()
+    {
+        var manifest = TrainedBundle.Shared.Scorer.Bundle.Manifest;
+        Assert.All(Categories.All, c => Assert.Equal(c == Category.OffTopic ? FlagObjective.BestF1 : FlagObjective.Precision, manifest.For(c).Thresholds.FlagObjective));
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(TrainedBundle.Shared.Directory, "manifest.json")))!;
+        Assert.Equal("BestF1", (string?)json["categories"]!["off_topic"]!["thresholds"]!["flagObjective"]);
+    }
+
+    [Fact]
+    public void A_manifest_written_before_the_flag_objective_reads_as_a_precision_flag()
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(TrainedBundle.Shared.Directory, "manifest.json")))!;
+        json["categories"]!["off_topic"]!["thresholds"]!.AsObject().Remove("flagObjective");
+        Assert.Equal(FlagObjective.Precision, BundleManifest.FromJson(json.ToJsonString()).For(Category.OffTopic).Thresholds.FlagObjective);
+    }
+
     private static void Edit(string bundle, Action<JsonObject> change)
     {
         var path = Path.Combine(bundle, "manifest.json");

@@ -31,6 +31,15 @@ public sealed class TrainingOptions
     public double FlagPrecisionTarget { get; init; } = 0.90;
     public double RemovePrecisionTarget { get; init; } = 0.97;
 
+    /// <summary>
+    /// Categories whose « à vérifier » threshold is placed at the best out-of-fold F1 instead of the
+    /// precision target. off_topic: it can never remove a comment (<see cref="Scoring.Policy.ModerationPolicy.NeverAutoRemoved"/>)
+    /// and an off-topic comment is the mildest breach, settled by a moderator in a glance, while the
+    /// precision target left half of them unseen (validation recall 0.50 at precision 0.92).
+    /// complaint is never removed either, but its flag puts a public reply under the comment, which must be right.
+    /// </summary>
+    public IReadOnlyList<Category> BestF1FlagCategories { get; init; } = [Category.OffTopic];
+
     /// <summary>At most this many off-topic examples made by re-pairing comments with unrelated posts, per training row (<see cref="OffTopicPairs"/>); 0 turns it off.</summary>
     public double RepairedOffTopicShare { get; init; }
 }
@@ -106,7 +115,8 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
             chosen[category] = best;
             var calibration = PlattCalibrator.Fit(RealScores(best), realLabels[category]);
             var probabilities = RealScores(best).Select(calibration.Probability).ToArray();
-            var thresholds = ThresholdChooser.Choose(probabilities, realLabels[category], options.FlagPrecisionTarget, options.RemovePrecisionTarget);
+            var thresholds = ThresholdChooser.Choose(probabilities, realLabels[category], options.FlagPrecisionTarget, options.RemovePrecisionTarget,
+                options.BestF1FlagCategories.Contains(category) ? FlagObjective.BestF1 : FlagObjective.Precision);
             manifests[category.Name()] = new CategoryManifest
             {
                 Learner = best.ToString(),
@@ -115,7 +125,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
                 CrossValidatedAveragePrecision = ap.ToDictionary(kv => kv.Key.ToString(), kv => Math.Round(kv.Value, 4)),
             };
             Report($"{category.Name(),-10} AP en validation croisée : {string.Join(", ", ap.Select(kv => $"{kv.Key} {kv.Value:0.000}"))} -> {best} ; " +
-                   $"signalement {thresholds.Flag:0.000}{(thresholds.FlagTargetReached ? "" : " (précision visée inatteignable)")}, " +
+                   $"signalement {thresholds.Flag:0.000}{(thresholds.FlagObjective == FlagObjective.BestF1 ? " (meilleur F1)" : thresholds.FlagTargetReached ? "" : " (précision visée inatteignable)")}, " +
                    $"retrait {(thresholds.RemoveTargetReached ? thresholds.Remove.ToString("0.000") : "désactivé (précision visée inatteignable)")}");
         }
 

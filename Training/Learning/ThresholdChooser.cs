@@ -8,7 +8,9 @@ namespace NetiquetteML.Training.Learning;
 /// the precision itself: held-out comments under new posts came out several points under validation
 /// precision, complaint 0.875 at a flag chosen at 0.901).
 /// When a target cannot be reached, flag falls back to the best-F1 threshold and remove is disabled
-/// (above 1), and the manifest says so.
+/// (above 1), and the manifest says so. A category whose flag is chosen for
+/// <see cref="FlagObjective.BestF1"/> takes the best-F1 threshold directly; its remove threshold is
+/// still chosen for precision.
 /// </summary>
 public static class ThresholdChooser
 {
@@ -20,13 +22,14 @@ public static class ThresholdChooser
     /// <summary>One-sided 95 % normal quantile for the Wilson lower bound of precision.</summary>
     public const double ConfidenceZ = 1.645;
 
-    public static Thresholds Choose(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, double flagTarget = 0.90, double removeTarget = 0.97)
+    public static Thresholds Choose(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, double flagTarget = 0.90, double removeTarget = 0.97,
+        FlagObjective flagObjective = FlagObjective.Precision)
     {
         var curve = BinaryMetrics.Curve(probabilities, labels);
         var positives = labels.Count(l => l);
-        var thresholds = new Thresholds { FlagPrecisionTarget = flagTarget, RemovePrecisionTarget = removeTarget };
+        var thresholds = new Thresholds { FlagObjective = flagObjective, FlagPrecisionTarget = flagTarget, RemovePrecisionTarget = removeTarget };
 
-        var flag = Lowest(curve, flagTarget, positives);
+        var flag = flagObjective == FlagObjective.Precision ? Lowest(curve, flagTarget, positives) : null;
         if (flag is { } f)
         {
             thresholds.Flag = f.Threshold;
@@ -38,7 +41,8 @@ public static class ThresholdChooser
             var best = curve.Count == 0 ? (Threshold: 0.5, Precision: 0.0, Recall: 0.0)
                 : curve.MaxBy(p => p.Precision + p.Recall == 0 ? 0 : 2 * p.Precision * p.Recall / (p.Precision + p.Recall));
             thresholds.Flag = best.Threshold;
-            thresholds.FlagTargetReached = false;
+            // Best F1 is what this objective asks for, so it is reached; for a precision target it is the fallback.
+            thresholds.FlagTargetReached = flagObjective == FlagObjective.BestF1;
             var at = BinaryMetrics.At(probabilities, labels, thresholds.Flag);
             (thresholds.FlagValidationPrecision, thresholds.FlagValidationRecall) = (Nan0(at.Precision), Nan0(at.Recall));
         }

@@ -193,7 +193,8 @@ public static class PrecisionReport
         doc.Heading(2, "Seuils de fonctionnement");
         doc.Paragraph("Les seuils sont choisis à l'entraînement, sur des probabilités hors échantillon (validation croisée) : « à vérifier » est le plus bas seuil dont la précision atteint la cible avec 95 % de confiance " +
             "(borne inférieure de Wilson), « retrait » le plus bas dont la précision atteint de même sa cible, plus exigeante. Quand la cible « à vérifier » n'est pas atteignable, ce seuil se replie sur le meilleur F1 ; " +
-            "quand la cible « retrait » ne l'est pas, le retrait automatique est désactivé pour la catégorie. Les colonnes « ici » disent ce que donnent ces seuils sur les données de ce rapport.");
+            "quand la cible « retrait » ne l'est pas, le retrait automatique est désactivé pour la catégorie. Une catégorie marquée « meilleur F1 » n'a pas de précision visée : elle ne retire jamais un commentaire, " +
+            "et son seuil « à vérifier » est celui du meilleur F1, où un commentaire manqué et une vérification inutile pèsent autant. Les colonnes « ici » disent ce que donnent ces seuils sur les données de ce rapport.");
         doc.Heading(3, "Seuil « à vérifier » (un modérateur examine le commentaire)");
         doc.Table("lrrlrrrrr",
             ["Catégorie", "Seuil", "Précision visée", "Atteinte", "Précision (validation)", "Rappel (validation)", "Signalés ici", "Précision ici", "Rappel ici"],
@@ -202,8 +203,9 @@ public static class PrecisionReport
                 var t = m.For(c).Thresholds;
                 var cm = x.Metrics[c.Name()];
                 var flagged = x.FlaggedCount(c);
-                return (IReadOnlyList<string>)[Title(c), Fr.N3(t.Flag), Fr.N2(t.FlagPrecisionTarget),
-                    t.FlagTargetReached ? "oui" : "non (meilleur F1)", Fr.N3(t.FlagValidationPrecision), Fr.N3(t.FlagValidationRecall),
+                var bestF1 = t.FlagObjective == FlagObjective.BestF1;
+                return (IReadOnlyList<string>)[Title(c), Fr.N3(t.Flag), bestF1 ? "—" : Fr.N2(t.FlagPrecisionTarget),
+                    bestF1 ? "meilleur F1 visé" : t.FlagTargetReached ? "oui" : "non (meilleur F1)", Fr.N3(t.FlagValidationPrecision), Fr.N3(t.FlagValidationRecall),
                     $"{Fr.Int(flagged)} ({Fr.Percent((double)flagged / x.Scored.Count)})", flagged == 0 ? "—" : Fr.N3(cm.Precision), Fr.N3(cm.Recall)];
             }));
         doc.Heading(3, "Seuil « retrait » (le commentaire est retiré automatiquement)");
