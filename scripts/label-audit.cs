@@ -22,6 +22,13 @@ var rows = LabelledCsvLoader.LoadAll(inputs).SelectMany(f => f.Rows).ToList();
 string[] partisan = ["caq", "pq", "plq", "qs", "pcq", "pcc", "npd", "plc", "bloc", "caquiste", "caquistes", "pequiste",
     "pequistes", "legault", "trudeau", "poilievre", "carney", "plamondon", "pspp", "duhaime", "referendum", "souverainete",
     "independance", "ottawa", "federal", "federaux", "provincial", "provinciale", "liberaux", "conservateurs", "solidaire"];
+// The second reading (December 2026, Data/audit/label-audit-2026-12b.csv) took every on-topic row
+// naming a party or leader, or labelled political and naming a government, minister or MP, whatever its post.
+string[] parties = ["caq", "pq", "plq", "qs", "pcq", "pcc", "npd", "plc", "bloc quebecois", "caquiste", "caquistes", "pequiste", "pequistes",
+    "legault", "trudeau", "poilievre", "carney", "couillard", "plamondon", "pspp", "duhaime", "liberal", "liberale", "liberaux", "conservateurs",
+    "conservateur", "solidaire", "solidaires", "bloquiste", "bloquistes", "referendum"];
+string[] government = ["gouvernement", "ministre", "ministere", "depute", "deputee", "ottawa", "federal", "federaux", "federale",
+    "provincial", "provinciale", "provinciaux", "quebec", "souverainete", "independance"];
 string[] courtesy = ["merci", "bravo", "felicitations", "chapeau", "remercie"];
 string[] officials = ["maire", "mairesse", "conseiller", "conseillere", "conseillers", "dg", "directeur"];
 string[] electoral = ["vote", "votez", "voter", "election", "elections", "dehors", "mandat", "candidat", "reelire", "reelu",
@@ -44,6 +51,8 @@ foreach (var row in rows)
 
     if (row.Political && !row.OffTopic && Has(text, partisan) && !Has(post, partisan))
         suspects.Add(("partisan-politics-not-off-topic", row, "off_topic", "1"));
+    if (!row.OffTopic && (Has(text, parties) || row.Political && Has(text, government)))
+        suspects.Add(("partisan-politics-under-another-subject", row, "off_topic", "1"));
     if (row.Political && !row.Offensive && Has(text, courtesy) && Has(text, officials) && !Has(text, electoral))
         suspects.Add(("courtesy-to-official-political", row, "political", "0"));
     if (!row.Offensive && Has(text, sacres))

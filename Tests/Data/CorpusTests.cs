@@ -79,6 +79,29 @@ public class CorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Corpus_carries_the_last_decision_of_every_label_audit()
+    {
+        // Data/README.md: each audit is decided row by row and listed in Data/audit/label-audit-*.csv;
+        // a later reading (12b after 12) may decide a row again, and its decision is the one that holds.
+        var corpus = Rows.Value.ToDictionary(r => r.Id);
+        var decisions = new Dictionary<(string Id, string Column), string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(Repo.DataDirectory, "audit"), "label-audit-*.csv").Order(StringComparer.Ordinal))
+            foreach (var line in File.ReadAllLines(file).Skip(1))
+            {
+                var fields = line.Split(',', 6);   // id,rule,column,before,after,reason — only the reason may hold commas
+                decisions[(fields[0], fields[2])] = fields[4];
+            }
+        Assert.True(decisions.Count > 350, $"{decisions.Count} decisions");
+        foreach (var ((id, column), after) in decisions)
+        {
+            Assert.True(Categories.TryParse(column, out var category), column);
+            Assert.True(corpus[id].Label(category) == (after == "1"), $"{id}: {column} should be {after}");
+        }
+        var partisanReading = File.ReadAllLines(Path.Combine(Repo.DataDirectory, "audit", "label-audit-2026-12b.csv")).Skip(1).Select(l => l.Split(',', 6)).ToList();
+        Assert.Equal((262, 158), (partisanReading.Count, partisanReading.Count(f => f[3] == "0" && f[4] == "1")));
+    }
+
+    [Fact]
     public void Near_duplicate_finder_catches_a_swapped_word_template()
     {
         var texts = new[]
