@@ -39,6 +39,12 @@ var kinds = new Dictionary<string, string>
     ["AD"] = "posts on little-covered subjects: leisure and community",
     ["AE"] = "posts on little-covered subjects: water, weather and safety",
     ["AF"] = "posts on little-covered subjects: council and town life",
+    ["AG"] = "more posts: culture, health and jobs",
+    ["AH"] = "more posts: streets and buildings",
+    ["AI"] = "more posts: taxes, by-laws and council",
+    ["AJ"] = "off-topic kinds under new posts: infrastructure and environment",
+    ["AK"] = "off-topic kinds under new posts: recreation and community",
+    ["AL"] = "off-topic kinds under new posts: administration and services",
 };
 return CommandGuard.Run(() =>
 {
