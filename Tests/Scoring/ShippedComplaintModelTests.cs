@@ -1,4 +1,5 @@
 using NetiquetteML.Scoring;
+using NetiquetteML.Scoring.Bundles;
 using NetiquetteML.Scoring.Policy;
 using NetiquetteML.Tests.Support;
 
@@ -23,6 +24,14 @@ public class ShippedComplaintModelTests
         Assert.True(verdict[Category.Complaint].Flagged, $"« {text} »: complaint {verdict[Category.Complaint].Probability:0.00}");
         Assert.Equal(ModerationPolicy.DefaultComplaintReply, verdict.SuggestedReply);
         Assert.NotEqual(ModerationAction.Remove, verdict.Action);
+    }
+
+    [Fact]
+    public void The_complaint_flag_was_chosen_for_precision_0_92_with_95_percent_confidence_and_reached_it()
+    {
+        var thresholds = Shipped.Value.Bundle.Manifest.For(Category.Complaint).Thresholds;
+        Assert.Equal((FlagObjective.Precision, 0.92, true), (thresholds.FlagObjective, thresholds.FlagPrecisionTarget, thresholds.FlagTargetReached));
+        Assert.True(thresholds.FlagValidationPrecision >= 0.92);
     }
 
     [Theory]

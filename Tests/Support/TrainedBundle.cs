@@ -34,6 +34,7 @@ public static class TrainedBundle
         Folds = 3,
         LearnerSettings = new LearnerSettings { FastTreeTrees = 20 },
         FlagPrecisionTarget = 0.80,
+        FlagPrecisionTargetOverrides = new Dictionary<Category, double>(),
         RemovePrecisionTarget = 0.90,
         Features = new FeatureOptions { Lexicon = SharedLexicon.Value },
     };

@@ -40,6 +40,18 @@ public sealed class TrainingOptions
     /// </summary>
     public IReadOnlyList<Category> BestF1FlagCategories { get; init; } = [Category.OffTopic];
 
+    /// <summary>
+    /// Flag precision targets that differ from <see cref="FlagPrecisionTarget"/>. complaint: its flag
+    /// puts the town's reply under the comment, and issue 16 asks for precision 0.90 on comments under
+    /// new posts; in four bundles in a row trained for 0.90 (validation precision 0.915; the last two
+    /// shipped and two trained before this target), held-out precision came out at 0.910, 0.908,
+    /// 0.878 and 0.880: 0.92 leaves the margin those gaps need.
+    /// </summary>
+    public IReadOnlyDictionary<Category, double> FlagPrecisionTargetOverrides { get; init; } = new Dictionary<Category, double> { [Category.Complaint] = 0.92 };
+
+    public double FlagPrecisionTargetFor(Category category) =>
+        FlagPrecisionTargetOverrides.TryGetValue(category, out var target) ? target : FlagPrecisionTarget;
+
     /// <summary>At most this many off-topic examples made by re-pairing comments with unrelated posts, per training row (<see cref="OffTopicPairs"/>); 0 turns it off.</summary>
     public double RepairedOffTopicShare { get; init; }
 }
@@ -115,7 +127,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
             chosen[category] = best;
             var calibration = PlattCalibrator.Fit(RealScores(best), realLabels[category]);
             var probabilities = RealScores(best).Select(calibration.Probability).ToArray();
-            var thresholds = ThresholdChooser.Choose(probabilities, realLabels[category], options.FlagPrecisionTarget, options.RemovePrecisionTarget,
+            var thresholds = ThresholdChooser.Choose(probabilities, realLabels[category], options.FlagPrecisionTargetFor(category), options.RemovePrecisionTarget,
                 options.BestF1FlagCategories.Contains(category) ? FlagObjective.BestF1 : FlagObjective.Precision);
             manifests[category.Name()] = new CategoryManifest
             {
