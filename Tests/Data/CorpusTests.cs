@@ -152,6 +152,10 @@ public class CorpusTests(ITestOutputHelper output)
             ["off_topic (parts ab and ac)"] = rows.Count(r => r.Part is "AB" or "AC" && r.Label(Category.OffTopic)),
             ["rows (parts ad to af)"] = rows.Count(r => r.Part is "AD" or "AE" or "AF"),
             ["off_topic (parts ad to af)"] = rows.Count(r => r.Part is "AD" or "AE" or "AF" && r.Label(Category.OffTopic)),
+            ["rows (parts ag to ai)"] = rows.Count(r => r.Part is "AG" or "AH" or "AI"),
+            ["off_topic (parts ag to ai)"] = rows.Count(r => r.Part is "AG" or "AH" or "AI" && r.Label(Category.OffTopic)),
+            ["rows (parts aj to al)"] = rows.Count(r => r.Part is "AJ" or "AK" or "AL"),
+            ["off_topic (parts aj to al)"] = rows.Count(r => r.Part is "AJ" or "AK" or "AL" && r.Label(Category.OffTopic)),
         };
         foreach (var c in Categories.All) expected[c.Name()] = rows.Count(r => r.Label(c));
         foreach (var a in Categories.All)
