@@ -67,9 +67,12 @@ public sealed class FeatureSpace
         [.. CommentFeaturizer.SignalNames, .. Lexicon.Categories.Select(c => "lexicon_" + c.ToString().ToLowerInvariant())];
 
     /// <summary>A space over the given n-gram hashes (chosen by the trainer), signal scales and lexicon.</summary>
-    internal static FeatureSpace Create(uint[] wordHashes, uint[] charHashes, float[] signalScales, int minimumDocuments, Lexicon lexicon,
-        WordAssociations? associations = null) =>
-        new(wordHashes, charHashes, signalScales, minimumDocuments, lexicon, associations ?? WordAssociations.Empty);
+    internal static FeatureSpace Create(uint[] wordHashes, uint[] charHashes, float[] signalScales, int minimumDocuments, Lexicon lexicon) =>
+        new(wordHashes, charHashes, signalScales, minimumDocuments, lexicon, WordAssociations.Empty);
+
+    /// <summary>The same space, shipping the word associations its inputs' signal <c>post_word_association</c> was read with.</summary>
+    internal FeatureSpace WithAssociations(WordAssociations associations) =>
+        new(_wordHashes, _charHashes, _signalScales, MinimumDocuments, Lexicon, associations);
 
     /// <summary>
     /// Writes the features of <paramref name="input"/> into <paramref name="buffer"/> (cleared

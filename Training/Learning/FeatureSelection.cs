@@ -28,9 +28,7 @@ public sealed class FeatureOptions
 /// </summary>
 public static class FeatureSelection
 {
-    /// <param name="associations">The word associations the inputs' signal <c>post_word_association</c> was read with, shipped in the space.</param>
-    public static FeatureSpace Fit(IReadOnlyList<ModelInput> inputs, IReadOnlyList<LabelledComment> rows, FeatureOptions options,
-        WordAssociations? associations = null)
+    public static FeatureSpace Fit(IReadOnlyList<ModelInput> inputs, IReadOnlyList<LabelledComment> rows, FeatureOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.NgramsPerCategory);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MinimumDocuments, 1);
@@ -71,7 +69,7 @@ public static class FeatureSelection
         return FeatureSpace.Create(
             kept.Where(k => k.Word).Select(k => k.Hash).Order().ToArray(),
             kept.Where(k => !k.Word).Select(k => k.Hash).Order().ToArray(),
-            scales, options.MinimumDocuments, options.Lexicon, associations);
+            scales, options.MinimumDocuments, options.Lexicon);
     }
 
     /// <summary>χ² of the 2×2 table (n-gram present or not) × (label 1 or 0).</summary>

@@ -97,7 +97,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         // The word associations of the final model come from every training comment; each training
         // comment's own signal comes from the other folds' comments, as a new comment's will.
         var pairs = OnTopicPairs(train);
-        var associations = WordAssociations.Learn(pairs.Where(p => p.HasValue).Select(p => p!.Value));
+        var associations = LearnFrom(pairs);
         var inputs = OutOfFoldInputs(train, pairs);
         Report($"associations de mots commentaire–publication : {associations.Count} paires apprises des commentaires sur le sujet");
         // Per category, the real comments that label it: re-paired examples never, and for an optional
@@ -213,7 +213,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
     private (ITransformer, DataViewSchema, FeatureSpace) FitFinal(List<LabelledComment> train, List<ModelInput> inputs,
         WordAssociations associations, Dictionary<Category, LearnerKind> chosen, CancellationToken cancellationToken)
     {
-        var space = FeatureSelection.Fit(inputs, train, options.Features, associations);
+        var space = FeatureSelection.Fit(inputs, train, options.Features).WithAssociations(associations);
         Report($"variables : {space.WordFeatures} n-grammes de mots et {space.CharFeatures} n-grammes de caractères (les {options.Features.NgramsPerCategory} plus parlants par catégorie, " +
                $"chacun dans au moins {options.Features.MinimumDocuments} commentaires), {CommentFeaturizer.SignalCount} signaux, " +
                $"{Lexicon.Categories.Count} comptes de lexique sur {space.Lexicon.Entries.Count} termes");
@@ -245,8 +245,10 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         CommentFeaturizer.ToModelInputs(rows.Select(r => r.ToComment()), associations);
 
     /// <summary>Word associations learned from the comments on topic under a post (re-paired ones never: their pairing is made up).</summary>
-    public static WordAssociations LearnAssociations(IReadOnlyList<LabelledComment> rows) =>
-        WordAssociations.Learn(OnTopicPairs(rows).Where(p => p.HasValue).Select(p => p!.Value));
+    public static WordAssociations LearnAssociations(IReadOnlyList<LabelledComment> rows) => LearnFrom(OnTopicPairs(rows));
+
+    private static WordAssociations LearnFrom(IEnumerable<(string Comment, string Post)?> pairs) =>
+        WordAssociations.Learn(pairs.Where(p => p.HasValue).Select(p => p!.Value));
 
     /// <summary>
     /// Per row, its normalised comment and post when it can teach word associations (a real comment
@@ -275,8 +277,7 @@ public sealed class ModelTrainer(TrainingOptions options, Action<string> progres
         {
             var inFold = Enumerable.Range(0, train.Count).Where(i => folds[i] == fold).ToArray();
             if (inFold.Length == 0) continue;
-            var table = WordAssociations.Learn(Enumerable.Range(0, train.Count)
-                .Where(i => folds[i] != fold && pairs[i].HasValue).Select(i => pairs[i]!.Value));
+            var table = LearnFrom(Enumerable.Range(0, train.Count).Where(i => folds[i] != fold).Select(i => pairs[i]));
             var foldInputs = ToInputs(inFold.Select(i => train[i]), table);
             for (var k = 0; k < inFold.Length; k++) inputs[inFold[k]] = foldInputs[k];
         }
